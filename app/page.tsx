@@ -1,0 +1,94 @@
+import { StatusPill } from "@/components/ui/status-pill";
+import { getHomeData } from "@/lib/home";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const { health, repos, githubApiUrl, hasToken, summary } = await getHomeData();
+  const db = health.database;
+  return (
+    <main>
+      <h1>Pipelines</h1>
+
+      {repos.length === 0 && (summary?.repositories ?? 0) === 0 ? (
+        <section className="card" aria-labelledby="empty-title" data-testid="empty-state">
+          <h2 id="empty-title">No repositories watched yet</h2>
+          <p>
+            Pipewatch reads your GitHub Actions history and shows what is slow, flaky or silently
+            broken. Tell it what to watch:
+          </p>
+          <ol className="steps">
+            <li>
+              Create a token with read access to Actions (fine-grained: <em>Actions</em>,{" "}
+              <em>Deployments</em> and <em>Metadata</em>, read-only) and set{" "}
+              <code>GITHUB_TOKEN</code>.
+            </li>
+            <li>
+              List the repositories in <code>PIPEWATCH_REPOS</code>, e.g.{" "}
+              <code>PIPEWATCH_REPOS=acme/api,acme/web</code> or <code>acme/*</code> for all of an
+              owner's repositories.
+            </li>
+            <li>
+              Restart Pipewatch (<code>npm start</code>). See <code>.env.example</code> for every
+              setting.
+            </li>
+          </ol>
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="watched-title">
+          <h2 id="watched-title">Watched repositories</h2>
+          <p>
+            From <code>{githubApiUrl}</code>
+            {hasToken ? "" : " (no GITHUB_TOKEN set)"}:
+          </p>
+          <ul>
+            {repos.map((repo) => (
+              <li key={repo}>
+                <code>{repo}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="store-title">
+        <h2 id="store-title">Store</h2>
+        <dl className="facts">
+          <div>
+            <dt>Database</dt>
+            <dd data-testid="db-status">
+              <StatusPill ok={db.reachable} label={db.reachable ? "up" : "unreachable"} />
+            </dd>
+          </div>
+          <div>
+            <dt>Kind</dt>
+            <dd>{db.kind === "embedded" ? "Embedded (PGlite)" : "PostgreSQL"}</dd>
+          </div>
+          <div>
+            <dt>Schema version</dt>
+            <dd>
+              <code>{db.migration ?? "none"}</code>
+            </dd>
+          </div>
+          {summary && (
+            <>
+              <div>
+                <dt>Repositories</dt>
+                <dd>{summary.repositories}</dd>
+              </div>
+              <div>
+                <dt>Workflow runs</dt>
+                <dd>{summary.runs}</dd>
+              </div>
+              <div>
+                <dt>Jobs</dt>
+                <dd>{summary.jobs}</dd>
+              </div>
+            </>
+          )}
+        </dl>
+        {db.error && <p className="muted">Database error: {db.error}</p>}
+      </section>
+    </main>
+  );
+}

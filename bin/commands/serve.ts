@@ -1,0 +1,38 @@
+// pipewatch demo | start | dev | build
+import { parseArgs } from "node:util";
+import { loadConfig } from "@/lib/config";
+import { buildApp, launchApp } from "@/lib/launch/app";
+
+const log = (line: string) => console.log(`pipewatch: ${line}`);
+
+function noArguments(args: string[]): void {
+  parseArgs({ args, options: {}, strict: true });
+}
+
+/** `npm run demo`: the whole product on its embedded defaults, built first when needed. */
+export async function demo(args: string[]): Promise<number> {
+  noArguments(args);
+  const config = loadConfig();
+  return launchApp(config, { mode: "start", buildIfStale: true, log });
+}
+
+/** `npm start`: the production server. */
+export async function start(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { build: { type: "boolean" } }, strict: true });
+  const config = loadConfig();
+  return launchApp(config, { mode: "start", buildIfStale: values.build === true, log });
+}
+
+/** `npm run dev`: Next's development server on the same database set-up. */
+export async function dev(args: string[]): Promise<number> {
+  noArguments(args);
+  const config = loadConfig();
+  return launchApp(config, { mode: "dev", buildIfStale: false, log });
+}
+
+/** `npm run build`. */
+export async function build(args: string[]): Promise<number> {
+  noArguments(args);
+  await buildApp();
+  return 0;
+}

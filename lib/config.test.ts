@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  ConfigError,
+  type Environment,
+  loadConfig,
+  parseRepoSelector,
+  VARIABLES,
+} from "./config.ts";
+
+function problemsOf(env: Environment): string[] {
+  try {
+    loadConfig(env);
+  } catch (error: unknown) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("has working defaults for everything", () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: "./.pipewatch",
+      port: 3000,
+      host: "127.0.0.1",
+      githubApiUrl: "https://api.github.com",
+      githubToken: undefined,
+      repos: [],
+      embeddedDatabase: false,
+      supervisorPid: undefined,
+    });
+  });
+
+  it("reads every variable, treating empty values as unset", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://u:p@db:5432/pipewatch",
+      PIPEWATCH_DATA_DIR: "/var/lib/pipewatch",
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      GITHUB_API_URL: "https://ghe.example.com/api/v3/",
+      GITHUB_TOKEN: "ghp_x",
+      PIPEWATCH_REPOS: " acme/api , acme-infra/* ,",
+      PIPEWATCH_EMBEDDED_DB: "",
+    });
+    expect(config).toMatchObject({
+      databaseUrl: "postgres://u:p@db:5432/pipewatch",
+      port: 8080,
+      host: "0.0.0.0",
+      githubApiUrl: "https://ghe.example.com/api/v3",
+      repos: [
+        { owner: "acme", repo: "api" },
+        { owner: "acme-infra", repo: "*" },
+      ],
+      embeddedDatabase: false,
+    });
+  });
+
+  it("gives one line per bad variable, naming it and showing a good example", () => {
+    expect(problemsOf({ PORT: "abc" })).toEqual([
+      'PORT must be a whole number from 1 to 65535, got "abc" (example: PORT=3000)',
+    ]);
+    expect(
+      problemsOf({ PORT: "70000", PIPEWATCH_REPOS: "notarepo", GITHUB_API_URL: "api.github.com" }),
+    ).toEqual([
+      'PORT must be a whole number from 1 to 65535, got "70000" (example: PORT=3000)',
+      'GITHUB_API_URL must be an http:// or https:// URL, got "api.github.com" (example: GITHUB_API_URL=https://api.github.com)',
+      'PIPEWATCH_REPOS must list owner/repo or owner/* entries; "notarepo" is neither, got "notarepo" (example: PIPEWATCH_REPOS=acme/api,acme/web,acme-infra/*)',
+    ]);
+  });
+
+  it("never echoes secret values", () => {
+    const problems = problemsOf({
+      DATABASE_URL: "mysql://root:hunter2@db/x",
+      GITHUB_TOKEN: "has space hunter2",
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.join("\n")).not.toContain("hunter2");
+    expect(problems[0]).toMatch(/^DATABASE_URL must be a postgresql:\/\/ URL/);
+  });
+});
+
+describe("parseRepoSelector", () => {
+  it.each([
+    ["acme/api", { owner: "acme", repo: "api" }],
+    ["acme/*", { owner: "acme", repo: "*" }],
+    ["a-b/c.d_e-f", { owner: "a-b", repo: "c.d_e-f" }],
+  ])("accepts %s", (entry, expected) => {
+    expect(parseRepoSelector(entry)).toEqual(expected);
+  });
+
+  it.each([
+    "acme",
+    "acme/api/x",
+    "-acme/api",
+    "acme-/api",
+    "ac--me/api",
+    "acme/..",
+    "acme/a b",
+    "/api",
+    "acme/",
+  ])("rejects %s", (entry) => {
+    expect(parseRepoSelector(entry)).toBeNull();
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every user-facing variable with its description and example", () => {
+    const example = readFileSync(path.join(process.cwd(), ".env.example"), "utf8");
+    for (const [name, variable] of Object.entries(VARIABLES)) {
+      const internal = "internal" in variable && variable.internal;
+      if (internal) {
+        expect(example).not.toContain(name);
+        continue;
+      }
+      expect(example).toContain(`# ${variable.doc}`);
+      const value = "default" in variable ? variable.default : variable.example;
+      expect(example).toContain(`# ${name}=${value}`);
+    }
+  });
+});

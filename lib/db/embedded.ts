@@ -1,0 +1,60 @@
+// The zero-setup database: PGlite (PostgreSQL compiled to WebAssembly) keeping its files in
+// $PIPEWATCH_DATA_DIR/db, served on a free loopback port so that every part of Pipewatch talks
+// to it exactly as to a real PostgreSQL, through node-postgres and @prisma/adapter-pg.
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { acquireDataDirLock } from "./data-dir-lock.ts";
+import { serveDatabase } from "./wire-server.ts";
+
+export type EmbeddedDatabase = { url: string; dir: string; stop: () => Promise<void> };
+
+function urlFor(port: number): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * Opens the embedded database in `<dataDir>/db` (created on first use) and serves it on
+ * 127.0.0.1. Throws DataDirLockedError when another process already serves this directory.
+ */
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir);
+  const dir = path.resolve(dataDir, "db");
+  try {
+    const db = await PGlite.create({ dataDir: dir });
+    const server = await serveDatabase(db);
+    let stopped = false;
+    return {
+      url: urlFor(server.port),
+      dir,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error: unknown) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** A throw-away in-memory database, for tests. */
+export async function startMemoryDatabase(): Promise<Omit<EmbeddedDatabase, "dir">> {
+  const db = await PGlite.create();
+  const server = await serveDatabase(db);
+  return {
+    url: urlFor(server.port),
+    stop: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
