@@ -121,3 +121,14 @@ describe(".env.example", () => {
     }
   });
 });
+
+describe("README", () => {
+  it("lists every user-facing variable in its configuration table", () => {
+    const readme = readFileSync(path.join(process.cwd(), "README.md"), "utf8");
+    for (const [name, variable] of Object.entries(VARIABLES)) {
+      const internal = "internal" in variable && variable.internal;
+      const row = new RegExp(`^\\|\\s*\`${name}\`\\s*\\|`, "m");
+      expect(row.test(readme), name).toBe(!internal);
+    }
+  });
+});
