@@ -20,6 +20,7 @@ const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
@@ -49,6 +50,8 @@ export default defineConfig({
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // Stop it like Ctrl-C would, so it closes the embedded database and releases its lock.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {

@@ -29,8 +29,8 @@ export default async function HomePage() {
               owner's repositories.
             </li>
             <li>
-              Restart Pipewatch (<code>npm start</code>). See <code>.env.example</code> for every
-              setting.
+              Put them in your environment or in a <code>.env</code> file, and restart Pipewatch.
+              See <code>.env.example</code> for every setting.
             </li>
           </ol>
         </section>

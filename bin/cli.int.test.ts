@@ -1,5 +1,8 @@
 // The command line as a user meets it: a real process, its exit code and what it prints.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function pipewatch(args: string[], env: Record<string, string>) {
@@ -47,5 +50,43 @@ describe("pipewatch with bad configuration", () => {
     const option = pipewatch(["start", "--frobnicate"], {});
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/^pipewatch start: Unknown option '--frobnicate'/);
+  });
+});
+
+describe("pipewatch with a .env file", () => {
+  it("validates what .env holds like the environment: one line, exit code 2", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pipewatch-dotenv-"));
+    try {
+      writeFileSync(path.join(dir, ".env"), "PIPEWATCH_REPOS=notarepo\n");
+      const result = spawnSync(process.execPath, [path.resolve("bin/pipewatch.mjs"), "start"], {
+        cwd: dir,
+        env: { NODE_ENV: "production", PATH: process.env.PATH ?? "" },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr.trimEnd().split("\n")).toEqual([
+        'pipewatch: PIPEWATCH_REPOS must list owner/repo or owner/* entries; "notarepo" is neither (example: PIPEWATCH_REPOS=acme/api,acme/web,acme-infra/*)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("pipewatch migrate on the embedded database", () => {
+  it("keeps what it stored across runs: the second run finds the schema up to date", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "pipewatch-restart-"));
+    try {
+      const first = pipewatch(["migrate"], { PIPEWATCH_DATA_DIR: dataDir });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/Applied migration \d+_init/);
+      const second = pipewatch(["migrate"], { PIPEWATCH_DATA_DIR: dataDir });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/Database schema is up to date/);
+      expect(second.stdout).not.toMatch(/Applied migration/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

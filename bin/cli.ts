@@ -1,8 +1,14 @@
 // `pipewatch <command>`: finds the command, runs it, and turns errors into one line and an
 // exit code (0 ok, 1 failure, 2 bad usage or configuration). Commands live in bin/commands.
+import { getConfig, loadEnvFiles } from "@/lib/config";
 import { describeError, UserError } from "@/lib/errors";
 
-type Command = { summary: string; load: () => Promise<(args: string[]) => Promise<number>> };
+type Command = {
+  summary: string;
+  /** Options, one per line, for `pipewatch help <command>`. */
+  options?: string[];
+  load: () => Promise<(args: string[]) => Promise<number>>;
+};
 
 const COMMANDS: Record<string, Command> = {
   demo: {
@@ -11,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   },
   start: {
     summary: "run the production server (embedded database unless DATABASE_URL is set)",
+    options: ["--build   build first when there is no build or the sources changed"],
     load: async () => (await import("./commands/serve.ts")).start,
   },
   dev: {
@@ -32,35 +39,76 @@ function usage(): string {
   const lines = Object.entries(COMMANDS).map(
     ([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`,
   );
-  return `Usage: pipewatch <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nConfiguration is read from the environment; see .env.example.`;
+  return [
+    "Usage: pipewatch <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "`pipewatch help <command>` shows a command's options.",
+    "Configuration is read from the environment and .env files; see .env.example.",
+  ].join("\n");
+}
+
+function commandUsage(name: string, command: Command): string {
+  const options = command.options?.map((line) => `  ${line}`) ?? ["  (none)"];
+  return [
+    `Usage: pipewatch ${name} [options]`,
+    "",
+    command.summary,
+    "",
+    "Options:",
+    ...options,
+  ].join("\n");
+}
+
+function fail(error: unknown, command: string | undefined): number {
+  const code = (error as { code?: string }).code;
+  if (code?.startsWith("ERR_PARSE_ARGS")) {
+    const what = describeError(error).replace(/\. To specify .*$/, "");
+    console.error(`pipewatch ${command}: ${what} (see \`pipewatch help ${command}\`)`);
+    return 2;
+  }
+  if (error instanceof UserError) {
+    for (const line of error.message.split("\n")) console.error(`pipewatch: ${line}`);
+    return error.exitCode;
+  }
+  console.error(`pipewatch: ${describeError(error)}`);
+  try {
+    if (getConfig().debug) console.error(error);
+    else console.error("pipewatch: (set PIPEWATCH_DEBUG=1 for the details)");
+  } catch {
+    // configuration itself is broken: the message above is all there is
+  }
+  return 1;
 }
 
 /** Runs the command named by argv[0]; resolves with the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === "help" || name === "--help" || name === "-h") {
+  if (!name || name === "--help" || name === "-h") {
     console.log(usage());
     return name ? 0 : 2;
+  }
+  if (name === "help") {
+    const topic = args[0] ? COMMANDS[args[0]] : undefined;
+    console.log(topic && args[0] ? commandUsage(args[0], topic) : usage());
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
     console.error(`pipewatch: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(commandUsage(name, command));
+    return 0;
+  }
   try {
+    loadEnvFiles(process.cwd(), name === "dev" ? "development" : "production");
     const run = await command.load();
     return await run(args);
   } catch (error: unknown) {
-    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      console.error(`pipewatch ${name}: ${describeError(error)}`);
-      return 2;
-    }
-    if (error instanceof UserError) {
-      for (const line of error.message.split("\n")) console.error(`pipewatch: ${line}`);
-      return error.exitCode;
-    }
-    console.error(`pipewatch: ${describeError(error)}`);
-    if (process.env.PIPEWATCH_DEBUG) console.error(error);
-    return 1;
+    return fail(error, name);
   }
 }

@@ -18,6 +18,11 @@ test("GET /api/health reports the embedded database up, at the latest migration"
   expect(response.headers()["cache-control"]).toBe("no-store");
   expect(await response.json()).toMatchObject({
     status: "ok",
-    database: { reachable: true, kind: "embedded", migration: latestMigration },
+    database: {
+      reachable: true,
+      kind: "embedded",
+      migration: latestMigration,
+      pendingMigrations: 0,
+    },
   });
 });

@@ -31,6 +31,8 @@ describe("loadConfig", () => {
       repos: [],
       embeddedDatabase: false,
       supervisorPid: undefined,
+      debug: false,
+      underNpm: false,
     });
   });
 
@@ -67,7 +69,7 @@ describe("loadConfig", () => {
     ).toEqual([
       'PORT must be a whole number from 1 to 65535, got "70000" (example: PORT=3000)',
       'GITHUB_API_URL must be an http:// or https:// URL, got "api.github.com" (example: GITHUB_API_URL=https://api.github.com)',
-      'PIPEWATCH_REPOS must list owner/repo or owner/* entries; "notarepo" is neither, got "notarepo" (example: PIPEWATCH_REPOS=acme/api,acme/web,acme-infra/*)',
+      'PIPEWATCH_REPOS must list owner/repo or owner/* entries; "notarepo" is neither (example: PIPEWATCH_REPOS=acme/api,acme/web,acme-infra/*)',
     ]);
   });
 

@@ -4,6 +4,8 @@
 // example; .env.example and the README's table are checked against this list by a test.
 // A bad value yields one line naming the variable, what was wrong and a good example;
 // secret values are never echoed back.
+import "server-only";
+import nextEnv from "@next/env";
 import { z } from "zod";
 import { UserError } from "@/lib/errors";
 
@@ -29,7 +31,9 @@ export function parseRepoSelector(entry: string): RepoSelector | null {
 const postgresUrl = z.string().refine((value) => {
   try {
     const url = new URL(value);
-    return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+    // A Unix-socket URL names its directory in ?host= instead (postgresql:///db?host=/run/postgresql).
+    const host = url.hostname !== "" || url.searchParams.has("host");
+    return (url.protocol === "postgresql:" || url.protocol === "postgres:") && host;
   } catch {
     return false;
   }
@@ -82,6 +86,8 @@ type Variable = {
   default?: string;
   /** Never echo the value (tokens, URLs that may hold passwords). */
   secret?: boolean;
+  /** The problem message already quotes the offending part; don't repeat the value. */
+  quiet?: boolean;
   /** Set by Pipewatch for its own child processes; not for users, so not in .env.example. */
   internal?: boolean;
 };
@@ -129,12 +135,25 @@ export const VARIABLES = {
     doc: "Repositories to watch, comma-separated: owner/repo, or owner/* for all of an owner's non-archived repositories.",
     example: "acme/api,acme/web,acme-infra/*",
     default: "",
+    quiet: true,
   },
   PIPEWATCH_EMBEDDED_DB: {
     schema: z.enum(["0", "1"]),
     doc: "Set to 1 by `pipewatch start` when DATABASE_URL points at the embedded database it serves.",
     example: "1",
     default: "0",
+    internal: true,
+  },
+  PIPEWATCH_DEBUG: {
+    schema: z.enum(["0", "1"]),
+    doc: "Set to 1 to print the stack trace of an unexpected error on the command line.",
+    example: "1",
+    default: "0",
+  },
+  npm_lifecycle_event: {
+    schema: z.string(),
+    doc: "Set by npm for `npm run <script>`: Pipewatch then stops when npm does.",
+    example: "demo",
     internal: true,
   },
   PIPEWATCH_SUPERVISOR_PID: {
@@ -160,6 +179,9 @@ export type Config = {
   embeddedDatabase: boolean;
   /** The `pipewatch start` process that runs this web server, if any. */
   supervisorPid: number | undefined;
+  debug: boolean;
+  /** Started by `npm run ...` (or `npm start`): stop when npm is gone. */
+  underNpm: boolean;
 };
 
 /** Thrown for invalid configuration; `problems` holds one human-readable line per bad variable. */
@@ -171,7 +193,7 @@ export class ConfigError extends UserError {
 
 function describeProblem(name: VariableName, raw: string, problem: string): string {
   const variable: Variable = VARIABLES[name];
-  const got = variable.secret ? "" : `, got ${JSON.stringify(raw)}`;
+  const got = variable.secret || variable.quiet ? "" : `, got ${JSON.stringify(raw)}`;
   return `${name} ${problem}${got} (example: ${name}=${variable.example})`;
 }
 
@@ -205,9 +227,24 @@ export function loadConfig(env: Environment = process.env): Config {
     repos: (read("PIPEWATCH_REPOS") as RepoSelector[] | undefined) ?? [],
     embeddedDatabase: read("PIPEWATCH_EMBEDDED_DB") === "1",
     supervisorPid: read("PIPEWATCH_SUPERVISOR_PID") as number | undefined,
+    debug: read("PIPEWATCH_DEBUG") === "1",
+    underNpm: read("npm_lifecycle_event") !== undefined,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return values;
+}
+
+/**
+ * Loads `.env`, `.env.local` and `.env.<mode>[.local]` from `dir` into the environment, exactly
+ * as Next.js does for the web server (variables already set win), so that the command line
+ * validates and uses the same configuration as the server it starts.
+ */
+export function loadEnvFiles(dir: string, mode: "development" | "production"): string[] {
+  const { loadedEnvFiles } = nextEnv.loadEnvConfig(dir, mode === "development", {
+    info: () => undefined,
+    error: () => undefined,
+  });
+  return loadedEnvFiles.map((file) => file.path);
 }
 
 /** The environment for a child process of Pipewatch: ours, plus `overrides`. */

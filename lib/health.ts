@@ -1,7 +1,9 @@
-// What /api/health reports: whether the database answers, and which migration it is at.
+// What /api/health reports: whether the database answers and whether its schema is current.
+// Details of a failure are logged on the server, not sent to (possibly anonymous) callers.
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { listMigrations } from "@/lib/db/migrate";
 import { describeError } from "@/lib/errors";
 
 export type Health = {
@@ -10,7 +12,10 @@ export type Health = {
     reachable: boolean;
     kind: "embedded" | "postgresql";
     latencyMs: number | null;
+    /** The latest migration applied to the database. */
     migration: string | null;
+    /** Migrations this version of Pipewatch has that the database lacks. */
+    pendingMigrations: number | null;
     error?: string;
   };
 };
@@ -33,24 +38,34 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** The latest migration applied to the database, or null before the first one. */
-export async function getAppliedMigration(): Promise<string | null> {
+/** Names of the migrations applied to the database (none when it was never migrated). */
+async function listAppliedMigrations(): Promise<string[]> {
   const rows = await getDb().$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM "_prisma_migrations"
-     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL
-     ORDER BY migration_name DESC LIMIT 1`;
-  return rows[0]?.migration_name ?? null;
+     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  return rows.map((row) => row.migration_name);
+}
+
+async function readSchemaState(): Promise<{ migration: string | null; pending: number }> {
+  const exists = await getDb().$queryRaw<{ present: boolean }[]>`
+    SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`;
+  const applied = exists[0]?.present ? await listAppliedMigrations() : [];
+  const known = (await listMigrations()).map((m) => m.name);
+  const done = new Set(applied);
+  return {
+    migration: [...applied].sort().at(-1) ?? null,
+    pending: known.filter((name) => !done.has(name)).length,
+  };
 }
 
 /** Checks the database within a few seconds; never throws. */
 export async function getHealth(): Promise<Health> {
-  const kind = getConfig().embeddedDatabase ? "embedded" : "postgresql";
+  const kind: Health["database"]["kind"] = getConfig().embeddedDatabase ? "embedded" : "postgresql";
   const started = performance.now();
   try {
-    const migration = await withTimeout(getAppliedMigration(), TIMEOUT_MS);
-    const latencyMs = Math.round(performance.now() - started);
-    return { status: "ok", database: { reachable: true, kind, latencyMs, migration } };
+    await withTimeout(getDb().$queryRaw`SELECT 1`, TIMEOUT_MS);
   } catch (error: unknown) {
+    console.error(`pipewatch: health check: database unreachable: ${describeError(error)}`);
     return {
       status: "error",
       database: {
@@ -58,7 +73,33 @@ export async function getHealth(): Promise<Health> {
         kind,
         latencyMs: null,
         migration: null,
-        error: describeError(error),
+        pendingMigrations: null,
+        error: "database unreachable",
+      },
+    };
+  }
+  const latencyMs = Math.round(performance.now() - started);
+  try {
+    const { migration, pending } = await withTimeout(readSchemaState(), TIMEOUT_MS);
+    const database = { reachable: true, kind, latencyMs, migration, pendingMigrations: pending };
+    if (pending === 0) return { status: "ok", database };
+    return {
+      status: "error",
+      database: { ...database, error: `${pending} migration(s) not applied` },
+    };
+  } catch (error: unknown) {
+    console.error(
+      `pipewatch: health check: cannot read the schema version: ${describeError(error)}`,
+    );
+    return {
+      status: "error",
+      database: {
+        reachable: true,
+        kind,
+        latencyMs,
+        migration: null,
+        pendingMigrations: null,
+        error: "schema version unreadable",
       },
     };
   }

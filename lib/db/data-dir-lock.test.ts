@@ -1,10 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.ts";
 
-const freshDir = () => mkdtempSync(path.join(tmpdir(), "pipewatch-lock-"));
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "pipewatch-lock-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("acquireDataDirLock", () => {
   it("writes our pid, refuses a live owner, and removes the file on release", () => {

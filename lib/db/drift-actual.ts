@@ -47,14 +47,43 @@ SELECT con.conrelid AS oid, con.conname AS name, con.contype AS type,
   LEFT JOIN pg_class ref ON ref.oid = con.confrelid
  WHERE con.conrelid = ANY($1::oid[]) AND con.contype <> 'n'`;
 
+// Each key column with its sort order (indoption bit 1: DESC, bit 2: NULLS FIRST); an
+// expression column (attnum 0) as its text in parentheses.
 const INDEXES_SQL = `
-SELECT i.indrelid AS oid, ic.relname AS name, i.indisunique AS unique,
-       ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(num, pos)
-               JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+SELECT i.indrelid AS oid, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
+       pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       ARRAY(SELECT CASE WHEN k.num = 0
+                         THEN '(' || pg_get_indexdef(i.indexrelid, k.pos::int, true) || ')'
+                         ELSE a.attname END
+                    || CASE WHEN o.opt & 1 = 1 AND o.opt & 2 = 0 THEN ' DESC NULLS LAST'
+                            WHEN o.opt & 1 = 1 THEN ' DESC'
+                            WHEN o.opt & 2 = 2 THEN ' NULLS FIRST'
+                            ELSE '' END
+               FROM unnest(i.indkey) WITH ORDINALITY k(num, pos)
+               JOIN unnest(i.indoption) WITH ORDINALITY o(opt, pos) ON o.pos = k.pos
+               LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+              WHERE k.pos <= i.indnkeyatts
               ORDER BY k.pos)::text[] AS columns
   FROM pg_index i
   JOIN pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_am am ON am.oid = ic.relam
  WHERE i.indrelid = ANY($1::oid[]) AND NOT i.indisprimary`;
+
+/** Views, functions and triggers in the schema: none is declared by schema.prisma. */
+const OTHERS_SQL = `
+SELECT 'view ' || c.relname AS name FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')
+UNION ALL
+SELECT 'function ' || p.proname FROM pg_proc p
+  JOIN pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = current_schema()
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+UNION ALL
+SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_trigger t
+  JOIN pg_class c ON c.oid = t.tgrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = current_schema() AND NOT t.tgisinternal`;
 
 const ENUMS_SQL = `
 SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
@@ -113,9 +142,14 @@ export async function actualShape(client: pg.ClientBase): Promise<DbShape> {
       name: row.name as string,
       columns: row.columns as string[],
       unique: row.unique as boolean,
+      method: row.method as string,
+      predicate: (row.predicate as string | null) ?? null,
     });
   }
   const enumRows = (await client.query(ENUMS_SQL)).rows as { name: string; values: string[] }[];
   const enums = Object.fromEntries(enumRows.map((row) => [row.name, row.values]));
-  return { tables, enums };
+  const others = ((await client.query(OTHERS_SQL)).rows as { name: string }[]).map(
+    (row) => row.name,
+  );
+  return { tables, enums, others };
 }

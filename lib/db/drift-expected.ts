@@ -131,7 +131,17 @@ export function expectedShape(schema: string): DbShape {
       } else {
         const unique = index.type === "unique";
         const name = dbName ?? constraintName(table, cols, unique ? "key" : "idx");
-        indexes.push({ name, columns: cols, unique });
+        const sorted = index.fields.map((f, i) =>
+          (f as { sortOrder?: string }).sortOrder === "desc" ? `${cols[i]} DESC` : (cols[i] ?? ""),
+        );
+        const algorithm = (index as { algorithm?: string }).algorithm ?? "BTree";
+        indexes.push({
+          name,
+          columns: sorted,
+          unique,
+          method: algorithm.toLowerCase(),
+          predicate: null,
+        });
       }
     }
     tables[table] = { columns, primaryKey, indexes, foreignKeys, checks: [] };
@@ -140,5 +150,5 @@ export function expectedShape(schema: string): DbShape {
   const enums = Object.fromEntries(
     datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]),
   );
-  return { tables, enums };
+  return { tables, enums, others: [] };
 }

@@ -1,7 +1,15 @@
 // The shape of a database schema as the drift check compares it, and the comparison itself.
 
 export type ColumnShape = { type: string; nullable: boolean; default: string | null };
-export type IndexShape = { name: string; columns: string[]; unique: boolean };
+/** An index; `columns` carry their sort order ("created_at DESC"), expressions are in parentheses. */
+export type IndexShape = {
+  name: string;
+  columns: string[];
+  unique: boolean;
+  method: string;
+  /** The WHERE of a partial index. */
+  predicate: string | null;
+};
 export type ForeignKeyShape = {
   name: string;
   columns: string[];
@@ -18,7 +26,12 @@ export type TableShape = {
   /** CHECK constraints; schema.prisma cannot declare any, so any in the database is drift. */
   checks: string[];
 };
-export type DbShape = { tables: Record<string, TableShape>; enums: Record<string, string[]> };
+export type DbShape = {
+  tables: Record<string, TableShape>;
+  enums: Record<string, string[]>;
+  /** Views, functions and triggers: schema.prisma declares none, so any is drift. */
+  others: string[];
+};
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -96,5 +109,6 @@ export function compareShapes(expected: DbShape, actual: DbShape): string[] {
     if (!(name in expected.enums))
       out.push(`enum ${name}: in the database but not in schema.prisma`);
   }
+  for (const other of actual.others) out.push(`${other}: in the database but not in schema.prisma`);
   return out;
 }

@@ -71,6 +71,51 @@ describe("schema drift", () => {
     expect(drift.some((line) => line.startsWith("enum severity:"))).toBe(true);
   });
 
+  it("sees an index's sort order, method and predicate", async () => {
+    const desc = schema.replace(
+      "  @@index([repoId, createdAt])\n  @@index([repoId, headSha])",
+      "  @@index([repoId, createdAt(sort: Desc)])\n  @@index([repoId, headSha])",
+    );
+    expect(desc).not.toBe(schema);
+    const drift = compareShapes(expectedShape(desc), await actualShape(client));
+    expect(drift).toHaveLength(1);
+    expect(drift[0]).toMatch(
+      /^workflow_runs: index workflow_runs_repo_id_created_at_idx is .* schema.prisma says .*created_at DESC/,
+    );
+    expect(
+      await driftAfter(`DROP INDEX "jobs_run_id_run_attempt_idx";
+        CREATE INDEX "jobs_run_id_run_attempt_idx" ON "jobs"("run_id", "run_attempt") WHERE "status" = 'completed'`),
+    ).toHaveLength(1);
+    expect(
+      await driftAfter(
+        `DROP INDEX "flags_open_key_key"; CREATE UNIQUE INDEX "flags_open_key_key" ON "flags" USING hash ("open_key")`,
+      ).catch(() => ["hash indexes cannot be unique"]),
+    ).toHaveLength(1);
+    expect(
+      await driftAfter(
+        `DROP INDEX "workflows_repo_id_idx"; CREATE INDEX "workflows_repo_id_idx" ON "workflows" USING hash ("repo_id")`,
+      ),
+    ).toHaveLength(1);
+    expect(
+      await driftAfter(
+        `DROP INDEX "workflows_repo_id_idx"; CREATE INDEX "workflows_repo_id_idx" ON "workflows" (lower("name"))`,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("sees views, functions and triggers, which schema.prisma cannot declare", async () => {
+    expect(await driftAfter(`CREATE VIEW "latest_runs" AS SELECT * FROM "workflow_runs"`)).toEqual([
+      "view latest_runs: in the database but not in schema.prisma",
+    ]);
+    const trigger =
+      await driftAfter(`CREATE FUNCTION "touch"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+      CREATE TRIGGER "touch_jobs" BEFORE UPDATE ON "jobs" FOR EACH ROW EXECUTE FUNCTION "touch"()`);
+    expect(trigger.sort()).toEqual([
+      "function touch: in the database but not in schema.prisma",
+      "trigger touch_jobs on jobs: in the database but not in schema.prisma",
+    ]);
+  });
+
   it("sees a column added to the database only", async () => {
     expect(await driftAfter(`ALTER TABLE "jobs" ADD COLUMN "cost" INTEGER`)).toEqual([
       "jobs.cost: in the database but not in schema.prisma",

@@ -34,6 +34,15 @@ describe("startEmbeddedDatabase", () => {
     const second = await startEmbeddedDatabase(dataDir);
     try {
       expect(await scalar(second.url, "SELECT v FROM kept")).toBe("hello");
+      const stolen = new URL(second.url);
+      stolen.password = "guess";
+      await expect(scalar(stolen.toString(), "SELECT 1")).rejects.toThrow(
+        /password authentication failed/,
+      );
+      stolen.password = new URL(first.url).password; // the previous start's password no longer works
+      await expect(scalar(stolen.toString(), "SELECT 1")).rejects.toThrow(
+        /password authentication failed/,
+      );
     } finally {
       await second.stop();
     }

@@ -2,6 +2,7 @@
 // $PIPEWATCH_DATA_DIR/db, served on a free loopback port so that every part of Pipewatch talks
 // to it exactly as to a real PostgreSQL, through node-postgres and @prisma/adapter-pg.
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -10,9 +11,12 @@ import { serveDatabase } from "./wire-server.ts";
 
 export type EmbeddedDatabase = { url: string; dir: string; stop: () => Promise<void> };
 
-function urlFor(port: number): string {
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+function urlFor(port: number, password: string): string {
+  return `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
 }
+
+/** A fresh password per start: only processes we hand the URL to can connect. */
+const newPassword = () => randomBytes(18).toString("base64url");
 
 /**
  * Opens the embedded database in `<dataDir>/db` (created on first use) and serves it on
@@ -24,10 +28,11 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   const dir = path.resolve(dataDir, "db");
   try {
     const db = await PGlite.create({ dataDir: dir });
-    const server = await serveDatabase(db);
+    const password = newPassword();
+    const server = await serveDatabase(db, { password });
     let stopped = false;
     return {
-      url: urlFor(server.port),
+      url: urlFor(server.port, password),
       dir,
       stop: async () => {
         if (stopped) return;
@@ -49,9 +54,10 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
 /** A throw-away in-memory database, for tests. */
 export async function startMemoryDatabase(): Promise<Omit<EmbeddedDatabase, "dir">> {
   const db = await PGlite.create();
-  const server = await serveDatabase(db);
+  const password = newPassword();
+  const server = await serveDatabase(db, { password });
   return {
-    url: urlFor(server.port),
+    url: urlFor(server.port, password),
     stop: async () => {
       await server.stop();
       await db.close();

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -13,9 +13,11 @@ import {
 import { createEmptyTestDatabase, type TestDatabase } from "./testing.ts";
 
 let database: TestDatabase | undefined;
+const scratchDirs: string[] = [];
 afterEach(async () => {
   await database?.drop();
   database = undefined;
+  await Promise.all(scratchDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -31,6 +33,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 /** A migrations folder holding our real migrations plus `extra` ones. */
 async function migrationsWith(extra: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "pipewatch-migrations-"));
+  scratchDirs.push(dir);
   await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
   for (const [name, sql] of Object.entries(extra)) {
     await mkdir(path.join(dir, name));

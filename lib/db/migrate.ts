@@ -139,9 +139,14 @@ async function applyOne(client: pg.ClientBase, migration: Migration): Promise<bo
   }
 }
 
-async function takeMigrationLock(client: pg.ClientBase, timeoutMs: number): Promise<void> {
+async function takeMigrationLock(
+  client: pg.ClientBase,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (signal?.aborted) throw new MigrationError("Stopped while waiting for the migration lock.");
     const { rows } = await client.query<{ locked: boolean }>(
       "SELECT pg_try_advisory_lock($1) AS locked",
       [MIGRATION_LOCK_KEY],
@@ -162,14 +167,20 @@ async function takeMigrationLock(client: pg.ClientBase, timeoutMs: number): Prom
  */
 export async function migrate(
   url: string,
-  options: { dir?: string; log?: (line: string) => void; lockTimeoutMs?: number } = {},
+  options: {
+    dir?: string;
+    log?: (line: string) => void;
+    lockTimeoutMs?: number;
+    /** Aborts the wait for another process's migration lock (Ctrl-C during start-up). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<MigrateResult> {
   const local = await listMigrations(options.dir);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   client.on("error", () => undefined); // a broken connection also rejects the pending query
   await client.connect();
   try {
-    await takeMigrationLock(client, options.lockTimeoutMs ?? 60_000);
+    await takeMigrationLock(client, options.lockTimeoutMs ?? 60_000, options.signal);
     try {
       await client.query(CREATE_MIGRATIONS_TABLE);
       const history = await readApplied(client);

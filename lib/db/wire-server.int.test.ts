@@ -1,5 +1,6 @@
 // The embedded database's TCP server must keep concurrent clients apart: whole requests, and
 // whole transactions, never interleaved. pglite-socket's own server fails the first test.
+import { connect } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ let pool: pg.Pool;
 
 beforeAll(async () => {
   db = await PGlite.create();
-  server = await serveDatabase(db);
+  server = await serveDatabase(db, { idleInTransactionMs: 500, maxConnections: 12 });
   pool = new pg.Pool({
     connectionString: `postgresql://postgres@127.0.0.1:${server.port}/postgres`,
     max: 10,
@@ -96,5 +97,52 @@ describe("serveDatabase", () => {
     await client.end();
     const result = await pool.query<{ ok: number }>("SELECT 1 AS ok");
     expect(result.rows[0]?.ok).toBe(1);
+  });
+
+  it("ends a transaction left idle while others wait, and serves them", async () => {
+    const stuck = new pg.Client({
+      connectionString: `postgresql://postgres@127.0.0.1:${server.port}/postgres`,
+    });
+    const ended = new Promise<Error>((resolve) => stuck.on("error", resolve));
+    await stuck.connect();
+    await stuck.query("BEGIN");
+    await stuck.query("INSERT INTO t (a, b) VALUES (1, 'stuck')");
+    const started = Date.now();
+    const count = await pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM t WHERE b = 'stuck'",
+    );
+    expect(count.rows[0]?.n).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect((await ended).message).toMatch(/idle-in-transaction timeout/);
+  });
+
+  it("closes a connection that sends a malformed message and keeps serving", async () => {
+    const socket = connect(server.port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.resume(); // read (and drop) what the server sends, so "close" can fire
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    const params = Buffer.from("user\0postgres\0database\0postgres\0\0");
+    const startup = Buffer.alloc(8);
+    startup.writeInt32BE(8 + params.length, 0);
+    startup.writeInt32BE(196608, 4); // protocol 3.0
+    socket.write(Buffer.concat([startup, params]));
+    socket.write(Buffer.from([0x51, 0xff, 0xff, 0xff, 0xff])); // 'Q' with length -1
+    await closed;
+    const result = await pool.query<{ ok: number }>("SELECT 1 AS ok");
+    expect(result.rows[0]?.ok).toBe(1);
+  });
+
+  it("refuses clients beyond its connection limit with PostgreSQL's error", async () => {
+    const extra = new pg.Pool({
+      connectionString: `postgresql://postgres@127.0.0.1:${server.port}/postgres`,
+      max: 20,
+    });
+    extra.on("error", () => undefined);
+    const clients = await Promise.allSettled(Array.from({ length: 20 }, () => extra.connect()));
+    const refused = clients.filter((c) => c.status === "rejected");
+    expect(refused.length).toBeGreaterThan(0);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(/too many clients/);
+    for (const client of clients) if (client.status === "fulfilled") client.value.release();
+    await extra.end();
   });
 });

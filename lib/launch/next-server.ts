@@ -34,10 +34,16 @@ export function buildNext(): Promise<number> {
 export async function waitUntilHealthy(
   url: string,
   child: ChildProcess,
+  signal: AbortSignal,
   timeoutMs = 120_000,
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
+  while (
+    Date.now() < deadline &&
+    child.exitCode === null &&
+    child.signalCode === null &&
+    !signal.aborted
+  ) {
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return true;

@@ -47,7 +47,7 @@ export function isBuildCurrent(root = process.cwd()): boolean {
   return readFileSync(stamp, "utf8").trim() === hashSources(root);
 }
 
-/** Records that .next was built from the current sources. */
-export function stampBuild(root = process.cwd()): void {
-  writeFileSync(path.join(root, STAMP), `${hashSources(root)}\n`);
+/** Records that .next was built from the sources whose hash was `hash`. */
+export function stampBuild(hash: string, root = process.cwd()): void {
+  writeFileSync(path.join(root, STAMP), `${hash}\n`);
 }

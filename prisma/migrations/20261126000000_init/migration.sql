@@ -1,4 +1,7 @@
 -- CreateEnum
+CREATE TYPE "log_state" AS ENUM ('pending', 'parsed', 'gone', 'too_large', 'failed');
+
+-- CreateEnum
 CREATE TYPE "cache_event_kind" AS ENUM ('restore', 'save');
 
 -- CreateEnum
@@ -137,6 +140,8 @@ CREATE TABLE "run_attempts" (
 CREATE TABLE "jobs" (
     "id" BIGINT NOT NULL,
     "run_id" BIGINT NOT NULL,
+    "workflow_id" BIGINT NOT NULL,
+    "run_created_at" TIMESTAMPTZ(3) NOT NULL,
     "run_attempt" INTEGER NOT NULL,
     "name" TEXT NOT NULL,
     "status" TEXT NOT NULL,
@@ -149,6 +154,8 @@ CREATE TABLE "jobs" (
     "runner_group_name" TEXT,
     "labels" TEXT[],
     "html_url" TEXT,
+    "log_state" "log_state",
+    "log_error" TEXT,
     "log_parsed_at" TIMESTAMPTZ(3),
     "synced_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -173,6 +180,8 @@ CREATE TABLE "cache_events" (
     "id" BIGSERIAL NOT NULL,
     "job_id" BIGINT NOT NULL,
     "run_id" BIGINT NOT NULL,
+    "workflow_id" BIGINT NOT NULL,
+    "run_created_at" TIMESTAMPTZ(3) NOT NULL,
     "seq" INTEGER NOT NULL,
     "step_number" INTEGER,
     "kind" "cache_event_kind" NOT NULL,
@@ -209,6 +218,8 @@ CREATE TABLE "test_results" (
     "id" BIGSERIAL NOT NULL,
     "repo_id" BIGINT NOT NULL,
     "run_id" BIGINT NOT NULL,
+    "workflow_id" BIGINT NOT NULL,
+    "run_created_at" TIMESTAMPTZ(3) NOT NULL,
     "artifact_id" BIGINT NOT NULL,
     "seq" INTEGER NOT NULL,
     "run_attempt" INTEGER,
@@ -315,6 +326,7 @@ CREATE TABLE "flags" (
     "open_key" TEXT,
     "message" TEXT NOT NULL,
     "detail" JSONB NOT NULL DEFAULT '{}',
+    "since" TIMESTAMPTZ(3) NOT NULL,
     "opened_at" TIMESTAMPTZ(3) NOT NULL,
     "last_seen_at" TIMESTAMPTZ(3) NOT NULL,
     "resolved_at" TIMESTAMPTZ(3),
@@ -343,10 +355,22 @@ CREATE TABLE "notification_deliveries" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "last_error" TEXT,
     "next_attempt_at" TIMESTAMPTZ(3),
+    "claimed_by" TEXT,
+    "claimed_until" TIMESTAMPTZ(3),
     "delivered_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "notification_deliveries_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "leases" (
+    "name" TEXT NOT NULL,
+    "owner" TEXT NOT NULL,
+    "expires_at" TIMESTAMPTZ(3) NOT NULL,
+    "acquired_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "leases_pkey" PRIMARY KEY ("name")
 );
 
 -- CreateTable
@@ -374,10 +398,13 @@ CREATE INDEX "sync_states_next_sync_at_idx" ON "sync_states"("next_sync_at");
 CREATE INDEX "workflows_repo_id_idx" ON "workflows"("repo_id");
 
 -- CreateIndex
-CREATE INDEX "workflow_runs_workflow_id_created_at_idx" ON "workflow_runs"("workflow_id", "created_at");
+CREATE INDEX "workflow_runs_workflow_id_created_at_id_idx" ON "workflow_runs"("workflow_id", "created_at", "id");
 
 -- CreateIndex
 CREATE INDEX "workflow_runs_workflow_id_head_branch_created_at_idx" ON "workflow_runs"("workflow_id", "head_branch", "created_at");
+
+-- CreateIndex
+CREATE INDEX "workflow_runs_workflow_id_head_sha_idx" ON "workflow_runs"("workflow_id", "head_sha");
 
 -- CreateIndex
 CREATE INDEX "workflow_runs_repo_id_created_at_idx" ON "workflow_runs"("repo_id", "created_at");
@@ -392,7 +419,13 @@ CREATE INDEX "workflow_runs_repo_id_status_idx" ON "workflow_runs"("repo_id", "s
 CREATE INDEX "jobs_run_id_run_attempt_idx" ON "jobs"("run_id", "run_attempt");
 
 -- CreateIndex
+CREATE INDEX "jobs_workflow_id_run_created_at_idx" ON "jobs"("workflow_id", "run_created_at");
+
+-- CreateIndex
 CREATE INDEX "cache_events_run_id_idx" ON "cache_events"("run_id");
+
+-- CreateIndex
+CREATE INDEX "cache_events_workflow_id_run_created_at_idx" ON "cache_events"("workflow_id", "run_created_at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "cache_events_job_id_seq_key" ON "cache_events"("job_id", "seq");
@@ -402,6 +435,9 @@ CREATE INDEX "artifacts_run_id_idx" ON "artifacts"("run_id");
 
 -- CreateIndex
 CREATE INDEX "test_results_run_id_idx" ON "test_results"("run_id");
+
+-- CreateIndex
+CREATE INDEX "test_results_workflow_id_run_created_at_idx" ON "test_results"("workflow_id", "run_created_at");
 
 -- CreateIndex
 CREATE INDEX "test_results_repo_id_head_sha_idx" ON "test_results"("repo_id", "head_sha");
@@ -417,6 +453,9 @@ CREATE INDEX "deployments_repo_id_created_at_idx" ON "deployments"("repo_id", "c
 
 -- CreateIndex
 CREATE INDEX "deployments_repo_id_sha_idx" ON "deployments"("repo_id", "sha");
+
+-- CreateIndex
+CREATE INDEX "deployments_run_id_idx" ON "deployments"("run_id");
 
 -- CreateIndex
 CREATE INDEX "deployment_statuses_deployment_id_idx" ON "deployment_statuses"("deployment_id");
@@ -507,3 +546,4 @@ ALTER TABLE "flag_events" ADD CONSTRAINT "flag_events_flag_id_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_flag_event_id_fkey" FOREIGN KEY ("flag_event_id") REFERENCES "flag_events"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

@@ -1,0 +1,18 @@
+// Start-up work inside the Next.js server process (instrumentation.ts).
+import "server-only";
+import { ConfigError, getConfig } from "@/lib/config";
+import { migrateAtStartup } from "@/lib/db/startup";
+import { watchSupervisor } from "./watch-supervisor.ts";
+
+/** Validates the configuration (exit 2 with one line per problem), then migrates. */
+export async function startServerRuntime(): Promise<void> {
+  try {
+    getConfig();
+  } catch (error: unknown) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) console.error(`pipewatch: ${problem}`);
+    process.exit(2);
+  }
+  watchSupervisor();
+  await migrateAtStartup();
+}
