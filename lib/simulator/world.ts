@@ -1,0 +1,253 @@
+// The simulated organisation over time: repositories, workflows and the runs their triggers
+// produced. History is generated day by day, in order, so that run ids grow with time as on
+// GitHub and live mode can extend it as the simulated clock moves on.
+import { type AttemptContext, buildAttempt } from "./attempts.ts";
+import type {
+  AttemptInstance,
+  AttemptPlan,
+  RepoSpec,
+  SimEvent,
+  SimRun,
+  WorkflowSpec,
+} from "./model.ts";
+import { Random, seedOf } from "./random.ts";
+
+const DAY = 24 * 3600 * 1000;
+/** Run ids are seconds since 2020 × 1000 + the workflow's index: unique and rising with time. */
+const ID_EPOCH = Date.UTC(2020, 0, 1);
+
+const ACTORS = ["octocat", "mona", "hubot", "dependabot[bot]", "ana-dev", "li-wei", "sam-ops"];
+const MESSAGES = [
+  "Fix flaky retry in payment client",
+  "Bump dependencies",
+  "Add metrics endpoint",
+  "Refactor session store",
+  "Update README",
+  "Speed up image build",
+  "Handle empty pages in exporter",
+  "Tighten input validation",
+];
+
+export type WorldOptions = { seed: number; historyStart: number; historyEnd: number };
+
+export class World {
+  readonly repos: RepoSpec[];
+  private readonly runsByRepo = new Map<number, SimRun[]>();
+  private readonly runsById = new Map<number, SimRun>();
+  private readonly runNumbers = new Map<number, number>();
+  private readonly usedIds = new Set<number>();
+  private readonly attemptCache = new Map<string, AttemptInstance>();
+  private generatedUntil: number;
+
+  constructor(
+    repos: RepoSpec[],
+    readonly options: WorldOptions,
+  ) {
+    this.repos = repos;
+    this.generatedUntil = Math.floor(options.historyStart / DAY) * DAY;
+    for (const repo of repos) this.runsByRepo.set(repo.id, []);
+  }
+
+  /** Generates history up to `time` (whole days at a time). */
+  extendTo(time: number): void {
+    while (this.generatedUntil <= time) {
+      this.generateDay(this.generatedUntil);
+      this.generatedUntil += DAY;
+    }
+  }
+
+  repo(owner: string, name: string): RepoSpec | undefined {
+    const lower = `${owner}/${name}`.toLowerCase();
+    return this.repos.find((r) => `${r.owner}/${r.name}`.toLowerCase() === lower);
+  }
+
+  repoById(id: number): RepoSpec | undefined {
+    return this.repos.find((r) => r.id === id);
+  }
+
+  workflow(id: number): { repo: RepoSpec; workflow: WorkflowSpec } | undefined {
+    for (const repo of this.repos) {
+      const workflow = repo.workflows.find((w) => w.id === id);
+      if (workflow) return { repo, workflow };
+    }
+    return undefined;
+  }
+
+  /** Runs of a repository created at or before `now`, oldest first. */
+  runs(repoId: number, now: number): SimRun[] {
+    this.extendTo(now);
+    const all = this.runsByRepo.get(repoId) ?? [];
+    let end = all.length;
+    while (end > 0 && (all[end - 1]?.createdAt ?? 0) > now) end--;
+    return all.slice(0, end);
+  }
+
+  run(id: number, now: number): SimRun | undefined {
+    this.extendTo(now);
+    const run = this.runsById.get(id);
+    return run && run.createdAt <= now ? run : undefined;
+  }
+
+  /** The attempts of `run` that exist at `now`. */
+  attemptsAt(run: SimRun, now: number): AttemptPlan[] {
+    return run.attempts.filter((a) => a.createdAt <= now);
+  }
+
+  /** One attempt laid out in time (memoised; the layout never changes). */
+  attempt(run: SimRun, number: number): AttemptInstance {
+    const key = `${run.id}/${number}`;
+    const cached = this.attemptCache.get(key);
+    if (cached) return cached;
+    const plan = run.attempts.find((a) => a.number === number);
+    const found = this.workflow(run.workflowId);
+    if (!plan || !found) throw new Error(`no attempt ${number} of run ${run.id}`);
+    const instance = buildAttempt(this.contextFor(found.repo, found.workflow), run, plan);
+    if (this.attemptCache.size >= 4000) {
+      const oldest = this.attemptCache.keys().next().value;
+      if (oldest !== undefined) this.attemptCache.delete(oldest);
+    }
+    this.attemptCache.set(key, instance);
+    return instance;
+  }
+
+  private contextFor(repo: RepoSpec, workflow: WorkflowSpec): AttemptContext {
+    const { seed, historyStart, historyEnd } = this.options;
+    return { seed, repo, workflow, historyStart, historyEnd };
+  }
+
+  private eventsOf(repo: RepoSpec, day: number): SimEvent[] {
+    const rnd = new Random(seedOf(this.options.seed, "events", repo.id, day));
+    const events: SimEvent[] = [];
+    const stream = (perDay: number, make: (at: number, n: number) => SimEvent) => {
+      if (perDay <= 0) return;
+      let at = day + (-Math.log(1 - rnd.next()) / perDay) * DAY;
+      for (let n = 0; at < day + DAY; n++) {
+        events.push(make(Math.round(at), n));
+        at += (-Math.log(1 - rnd.next()) / perDay) * DAY;
+      }
+    };
+    const quiet = (at: number) => repo.quietFrom !== undefined && at >= repo.quietFrom;
+    stream(repo.pushesPerDay, (at) => ({
+      kind: "push",
+      at,
+      sha: rnd.hex(40),
+      branch: repo.defaultBranch,
+      actor: rnd.pick(ACTORS),
+      message: rnd.pick(MESSAGES),
+    }));
+    stream(repo.pullRequestsPerDay, (at) => {
+      const pullRequest = rnd.int(100, 999);
+      return {
+        kind: "pull_request",
+        at,
+        sha: rnd.hex(40),
+        branch: `feature/change-${pullRequest}`,
+        actor: rnd.pick(ACTORS),
+        message: rnd.pick(MESSAGES),
+        pullRequest,
+      };
+    });
+    return events.filter((e) => !quiet(e.at) && e.at >= this.options.historyStart);
+  }
+
+  private scheduleEvents(repo: RepoSpec, workflow: WorkflowSpec, day: number): SimEvent[] {
+    const schedule = workflow.on.schedule;
+    if (!schedule) return [];
+    const out: SimEvent[] = [];
+    for (let at = day + schedule.offsetMs; at < day + DAY; at += schedule.everyMs) {
+      if (at < this.options.historyStart) continue;
+      const sha = new Random(seedOf(this.options.seed, "head", repo.id, day)).hex(40);
+      out.push({
+        kind: "schedule",
+        at,
+        sha,
+        branch: repo.defaultBranch,
+        actor: "octocat",
+        message: "Scheduled run",
+      });
+    }
+    return out;
+  }
+
+  private triggers(workflow: WorkflowSpec, event: SimEvent): boolean {
+    if (workflow.state !== "active" && !workflow.anomalies.some((a) => a.kind === "stopped"))
+      return false;
+    if (workflow.anomalies.some((a) => a.kind === "stopped" && event.at >= a.from)) return false;
+    if (event.kind === "push") return workflow.on.push === true;
+    if (event.kind === "pull_request") return workflow.on.pullRequest === true;
+    return true; // schedule events are per workflow already
+  }
+
+  private generateDay(day: number): void {
+    const pending: { repo: RepoSpec; workflow: WorkflowSpec; index: number; event: SimEvent }[] =
+      [];
+    for (const repo of this.repos) {
+      const events = this.eventsOf(repo, day);
+      for (const [index, workflow] of repo.workflows.entries()) {
+        const mine = [...events, ...this.scheduleEvents(repo, workflow, day)];
+        for (const event of mine) {
+          if (this.triggers(workflow, event)) pending.push({ repo, workflow, index, event });
+        }
+      }
+    }
+    pending.sort((a, b) => a.event.at - b.event.at || a.repo.id - b.repo.id || a.index - b.index);
+    for (const { repo, workflow, event } of pending) this.addRun(repo, workflow, event);
+  }
+
+  private addRun(repo: RepoSpec, workflow: WorkflowSpec, event: SimEvent): void {
+    const rnd = new Random(seedOf(this.options.seed, "run", workflow.id, event.at));
+    let createdAt = event.at + rnd.int(1, 4) * 1000;
+    const workflowIndex = this.repos.flatMap((r) => r.workflows).indexOf(workflow);
+    let id = Math.floor((createdAt - ID_EPOCH) / 1000) * 1000 + (workflowIndex % 1000);
+    while (this.usedIds.has(id)) {
+      id += 1000;
+      createdAt += 1000;
+    }
+    this.usedIds.add(id);
+    const runNumber = (this.runNumbers.get(workflow.id) ?? 0) + 1;
+    this.runNumbers.set(workflow.id, runNumber);
+    const run: SimRun = {
+      id,
+      repoId: repo.id,
+      workflowId: workflow.id,
+      runNumber,
+      event,
+      createdAt,
+      attempts: [],
+    };
+    run.attempts = this.planAttempts(repo, workflow, run, rnd);
+    this.runsByRepo.get(repo.id)?.push(run);
+    this.runsById.set(id, run);
+  }
+
+  /** Decides each attempt's fate: success, a real failure (maybe re-run), a flake, a cancel. */
+  private planAttempts(
+    repo: RepoSpec,
+    workflow: WorkflowSpec,
+    run: SimRun,
+    rnd: Random,
+  ): AttemptPlan[] {
+    const roll = rnd.next();
+    const failingJob = () => {
+      const candidates = workflow.jobs.map((j, i) => (j.deploy ? -1 : i)).filter((i) => i >= 0);
+      return rnd.pick(candidates.length > 0 ? candidates : [0]);
+    };
+    const first: AttemptPlan = { number: 1, createdAt: run.createdAt, outcome: "success" };
+    let second: Omit<AttemptPlan, "number" | "createdAt"> | undefined;
+    if (roll < workflow.cancelRate) first.outcome = "cancelled";
+    else if (roll < workflow.cancelRate + workflow.failureRate) {
+      Object.assign(first, { outcome: "failure", failingJob: failingJob() });
+      if (rnd.chance(0.3)) second = { outcome: "failure", failingJob: first.failingJob };
+    } else if (roll < workflow.cancelRate + workflow.failureRate + workflow.flakyRate) {
+      Object.assign(first, { outcome: "failure", failingJob: failingJob() });
+      second = { outcome: "success" };
+    }
+    const plans = [first];
+    if (second) {
+      run.attempts = plans;
+      const done = buildAttempt(this.contextFor(repo, workflow), run, first).completedAt;
+      plans.push({ number: 2, createdAt: done + rnd.int(3, 30) * 60_000, ...second });
+    }
+    return plans;
+  }
+}
