@@ -28,6 +28,21 @@ const COMMANDS: Record<string, Command> = {
     summary: "build the web app for production",
     load: async () => (await import("./commands/serve.ts")).build,
   },
+  sim: {
+    summary: "serve the GitHub Actions API simulator (scenarios, live traffic)",
+    options: [
+      "--port N         port (default 4010; 0 picks a free one)",
+      "--host H         address (default 127.0.0.1)",
+      "--scenario S     demo (default), large, busy, or one of the demo's parts: healthy, slow, flaky, cache-broken, deploy-skipped, deploy-stalled, push-too-fast, disabled-schedule, scheduled",
+      "--seed N         random seed (default 42): the same seed gives the same history",
+      "--days N         days of history (default 30)",
+      "--speed X        simulated seconds per real second (default 1; 0 freezes time)",
+      "--now ISO        the simulated time at start (default: now)",
+      "--token T        accept only this token (others get 401 Bad credentials)",
+      "--budget N       requests per hour per token (default 5000)",
+    ],
+    load: async () => (await import("./commands/sim.ts")).sim,
+  },
   migrate: {
     summary: "apply pending database migrations and exit",
     load: async () => (await import("./commands/migrate.ts")).migrateCommand,

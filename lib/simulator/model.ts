@@ -121,6 +121,9 @@ export type RepoSpec = {
   pullRequestsPerDay: number;
   /** No pushes after this time (a quiet repository). */
   quietFrom?: number;
+  /** Pushes at these exact times, besides the random ones: a scenario's guarantee that runs
+   *  exist where its ground truth needs them (e.g. after an anomaly began). */
+  extraPushes?: number[];
   workflows: WorkflowSpec[];
 };
 

@@ -13,8 +13,8 @@ import type {
 import { Random, seedOf } from "./random.ts";
 
 const DAY = 24 * 3600 * 1000;
-/** Run ids are seconds since 2020 × 1000 + the workflow's index: unique and rising with time. */
-const ID_EPOCH = Date.UTC(2020, 0, 1);
+/** Run ids count up from here in creation order, like GitHub's. */
+const RUN_ID_BASE = 21_000_000_000;
 
 const ACTORS = ["octocat", "mona", "hubot", "dependabot[bot]", "ana-dev", "li-wei", "sam-ops"];
 const MESSAGES = [
@@ -35,7 +35,7 @@ export class World {
   private readonly runsByRepo = new Map<number, SimRun[]>();
   private readonly runsById = new Map<number, SimRun>();
   private readonly runNumbers = new Map<number, number>();
-  private readonly usedIds = new Set<number>();
+  private runCount = 0;
   private readonly attemptCache = new Map<string, AttemptInstance>();
   private generatedUntil: number;
 
@@ -147,6 +147,19 @@ export class World {
         pullRequest,
       };
     });
+    for (const at of repo.extraPushes ?? []) {
+      if (at < day || at >= day + DAY) continue;
+      const extra = new Random(seedOf(this.options.seed, "extra", repo.id, at));
+      events.push({
+        kind: "push",
+        at,
+        sha: extra.hex(40),
+        branch: repo.defaultBranch,
+        actor: extra.pick(ACTORS),
+        message: extra.pick(MESSAGES),
+      });
+    }
+    events.sort((a, b) => a.at - b.at);
     return events.filter((e) => !quiet(e.at) && e.at >= this.options.historyStart);
   }
 
@@ -190,20 +203,24 @@ export class World {
         }
       }
     }
-    pending.sort((a, b) => a.event.at - b.event.at || a.repo.id - b.repo.id || a.index - b.index);
-    for (const { repo, workflow, event } of pending) this.addRun(repo, workflow, event);
+    // A run is created a few seconds after its trigger; ids follow creation order.
+    const timed = pending.map((entry) => {
+      const rnd = new Random(seedOf(this.options.seed, "run", entry.workflow.id, entry.event.at));
+      return { ...entry, rnd, createdAt: entry.event.at + rnd.int(1, 4) * 1000 + rnd.int(0, 999) };
+    });
+    timed.sort((a, b) => a.createdAt - b.createdAt || a.repo.id - b.repo.id || a.index - b.index);
+    for (const { repo, workflow, event, rnd, createdAt } of timed)
+      this.addRun(repo, workflow, event, rnd, createdAt);
   }
 
-  private addRun(repo: RepoSpec, workflow: WorkflowSpec, event: SimEvent): void {
-    const rnd = new Random(seedOf(this.options.seed, "run", workflow.id, event.at));
-    let createdAt = event.at + rnd.int(1, 4) * 1000;
-    const workflowIndex = this.repos.flatMap((r) => r.workflows).indexOf(workflow);
-    let id = Math.floor((createdAt - ID_EPOCH) / 1000) * 1000 + (workflowIndex % 1000);
-    while (this.usedIds.has(id)) {
-      id += 1000;
-      createdAt += 1000;
-    }
-    this.usedIds.add(id);
+  private addRun(
+    repo: RepoSpec,
+    workflow: WorkflowSpec,
+    event: SimEvent,
+    rnd: Random,
+    createdAt: number,
+  ): void {
+    const id = RUN_ID_BASE + ++this.runCount;
     const runNumber = (this.runNumbers.get(workflow.id) ?? 0) + 1;
     this.runNumbers.set(workflow.id, runNumber);
     const run: SimRun = {

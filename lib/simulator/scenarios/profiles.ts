@@ -284,3 +284,28 @@ export function scheduledWorkflow(
     flakyRate: 0,
   });
 }
+
+/** Build and push a container image in one job: the push step is the deploy job's own. */
+export function publishWorkflow(base: Base, name = "Publish image"): WorkflowSpec {
+  return workflow(base, {
+    name,
+    path: `.github/workflows/${name.toLowerCase().replaceAll(" ", "-")}.yml`,
+    on: { push: true },
+    jobs: [
+      {
+        name: "publish",
+        needs: [],
+        runsOn: "ubuntu-latest",
+        queueMeanMs: 8 * S,
+        deploy: true,
+        steps: [
+          checkout,
+          run("Run docker build -t registry.acme.dev/images/base:$GITHUB_SHA .", 3 * MIN, "build"),
+          run("Run docker push registry.acme.dev/images/base:$GITHUB_SHA", 90 * S, "push"),
+        ],
+      },
+    ],
+    failureRate: 0.02,
+    flakyRate: 0,
+  });
+}

@@ -1,0 +1,76 @@
+// pipewatch sim: serve the GitHub Actions API simulator.
+import { parseArgs } from "node:util";
+import { UserError } from "@/lib/errors";
+import { SCENARIO_NAMES } from "@/lib/simulator/scenarios/index";
+import { startSimulator } from "@/lib/simulator/server/index";
+
+function integer(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new UserError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 2);
+  return n;
+}
+
+export async function sim(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      seed: { type: "string" },
+      days: { type: "string" },
+      scenario: { type: "string" },
+      token: { type: "string" },
+      speed: { type: "string" },
+      budget: { type: "string" },
+      now: { type: "string" },
+    },
+  });
+  const scenario = values.scenario ?? "demo";
+  if (!SCENARIO_NAMES.includes(scenario)) {
+    throw new UserError(
+      `--scenario must be one of ${SCENARIO_NAMES.join(", ")}; got "${scenario}"`,
+      2,
+    );
+  }
+  const speed = values.speed === undefined ? 1 : Number(values.speed);
+  if (!Number.isFinite(speed) || speed < 0)
+    throw new UserError(`--speed must be a number ≥ 0, got "${values.speed}"`, 2);
+  const now = values.now === undefined ? undefined : Date.parse(values.now);
+  if (now !== undefined && Number.isNaN(now))
+    throw new UserError(`--now must be an ISO 8601 time, got "${values.now}"`, 2);
+  const running = await startSimulator({
+    scenario,
+    seed: integer("seed", values.seed, 42),
+    days: integer("days", values.days, 30, 1),
+    port: integer("port", values.port, 4010),
+    host: values.host ?? "127.0.0.1",
+    token: values.token,
+    speed,
+    now,
+    budget: integer("budget", values.budget, 5000, 1),
+    budgetWindowMs: 3600_000,
+  });
+  const repos = running.sim.scenario.repos;
+  console.log(`GitHub API simulator listening on ${running.url}`);
+  console.log(`  scenario ${scenario}: ${running.sim.scenario.description}`);
+  console.log(
+    `  ${repos.length} repositories (${repos
+      .map((r) => `${r.owner}/${r.name}`)
+      .slice(0, 6)
+      .join(", ")}${repos.length > 6 ? ", ..." : ""})`,
+  );
+  console.log(
+    `  time: ${new Date(running.sim.clock.now()).toISOString()}, ${speed === 0 ? "frozen" : `${speed}× real time`}; budget ${values.budget ?? 5000} requests/hour per token${values.token ? "; token required" : ""}`,
+  );
+  console.log(`  ground truth: ${running.url}/_sim/truth`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await running.close();
+  return 0;
+}

@@ -1,0 +1,246 @@
+// The simulator's HTTP server: authentication, the rate-limit budget, conditional requests and
+// GitHub's headers around the route handlers; signed blob URLs for logs and artifacts; and a
+// few /_sim/ endpoints for tests and the demo (ground truth, clock).
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { SimClock } from "../clock.ts";
+import { renderRateLimit } from "../github/objects.ts";
+import { buildScenario, SCENARIO_NAMES } from "../scenarios/index.ts";
+import { World } from "../world.ts";
+import { errorResponse, etagMatches, notFound, type SimResponse, weakEtag } from "./http.ts";
+import { RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
+import { matchRoute } from "./routes.ts";
+import { artifactBytes, jobLogText } from "./routes-actions.ts";
+import { checkSignedUrl, type RouteRequest, type Sim } from "./sim.ts";
+
+const DAY = 24 * 3600 * 1000;
+
+export type SimulatorOptions = {
+  scenario: string;
+  seed: number;
+  days: number;
+  /** The simulated time at start (default: now). */
+  now?: number;
+  /** Simulated milliseconds per real millisecond; 0 freezes time. */
+  speed: number;
+  host: string;
+  port: number;
+  /** When set, the only token accepted (others get 401 Bad credentials). */
+  token?: string;
+  /** Requests per token per window, and the window (GitHub: 5,000 an hour). */
+  budget: number;
+  budgetWindowMs: number;
+};
+
+export type RunningSimulator = {
+  url: string;
+  sim: Sim;
+  limiter: RateLimiter;
+  server: Server;
+  close: () => Promise<void>;
+};
+
+function tokenOf(request: IncomingMessage): string | undefined {
+  const header = request.headers.authorization ?? "";
+  const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+function send(res: ServerResponse, response: SimResponse, extra: Record<string, string>): void {
+  const headers: Record<string, string> = { ...extra, ...response.headers };
+  let body: string | Uint8Array = "";
+  if (response.raw) {
+    headers["content-type"] = response.raw.contentType;
+    body = response.raw.bytes;
+  } else if (response.body !== undefined) {
+    headers["content-type"] = "application/json; charset=utf-8";
+    body = JSON.stringify(response.body);
+  }
+  headers["content-length"] = String(
+    typeof body === "string" ? Buffer.byteLength(body) : body.length,
+  );
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+function blobResponse(sim: Sim, url: URL, now: number): SimResponse {
+  if (!checkSignedUrl(sim, url)) {
+    return {
+      status: 403,
+      raw: {
+        bytes:
+          '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signature not valid in the specified time frame</Message></Error>',
+        contentType: "application/xml",
+      },
+      spend: false,
+    };
+  }
+  const request: RouteRequest = { sim, params: {}, query: url.searchParams, url, now };
+  const log = /^\/_sim\/blobs\/logs\/(\d+)$/.exec(url.pathname);
+  if (log) return jobLogText(request, Number(log[1]));
+  const artifact = /^\/_sim\/blobs\/artifacts\/(\d+)$/.exec(url.pathname);
+  if (artifact) return artifactBytes(request, Number(artifact[1]));
+  return notFound();
+}
+
+function controlResponse(sim: Sim, req: IncomingMessage, url: URL): SimResponse {
+  if (url.pathname === "/_sim/truth")
+    return {
+      status: 200,
+      body: {
+        scenario: sim.scenario.name,
+        now: new Date(sim.clock.now()).toISOString(),
+        ...sim.scenario.truth,
+      },
+      spend: false,
+    };
+  if (url.pathname === "/_sim/clock" && req.method === "POST") {
+    sim.clock.advance(Number(url.searchParams.get("advance_ms") ?? 0));
+    return { status: 200, body: { now: new Date(sim.clock.now()).toISOString() }, spend: false };
+  }
+  if (url.pathname === "/_sim/clock")
+    return { status: 200, body: { now: new Date(sim.clock.now()).toISOString() }, spend: false };
+  return notFound();
+}
+
+type Reply = { response: SimResponse; headers: Record<string, string> };
+
+/** Decides the answer to one request (sending it is the caller's job). */
+function handle(
+  sim: Sim,
+  limiter: RateLimiter,
+  options: SimulatorOptions,
+  req: IncomingMessage,
+): Reply {
+  const url = new URL(req.url ?? "/", sim.urls.api);
+  const now = sim.clock.now();
+  const common: Record<string, string> = {
+    "x-github-api-version-selected": "2022-11-28",
+    "x-github-media-type": "github.v3; format=json",
+    "x-github-request-id": randomUUID().toUpperCase().slice(0, 23).replaceAll("-", ":"),
+  };
+  if (url.pathname.startsWith("/_sim/blobs/"))
+    return { response: blobResponse(sim, url, now), headers: {} };
+  if (url.pathname.startsWith("/_sim/"))
+    return { response: controlResponse(sim, req, url), headers: {} };
+
+  const token = tokenOf(req);
+  if (
+    options.token !== undefined &&
+    token === undefined &&
+    req.headers.authorization === undefined
+  ) {
+    return {
+      response: errorResponse(401, "Requires authentication", "https://docs.github.com/rest"),
+      headers: common,
+    };
+  }
+  if (options.token !== undefined && token !== options.token) {
+    return {
+      response: errorResponse(401, "Bad credentials", "https://docs.github.com/rest"),
+      headers: common,
+    };
+  }
+  const budgetKey = token ?? `anonymous:${req.socket.remoteAddress}`;
+  if (url.pathname === "/rate_limit") {
+    const state = limiter.state(budgetKey);
+    return {
+      response: { status: 200, body: renderRateLimit(state.limit, state.remaining, state.resetAt) },
+      headers: { ...common, ...rateLimitHeaders(state), "cache-control": "no-cache" },
+    };
+  }
+  if (req.method !== "GET" && req.method !== "HEAD")
+    return { response: notFound(), headers: common };
+
+  const match = matchRoute(url.pathname);
+  let response: SimResponse;
+  if (!match) response = notFound();
+  else {
+    const request: RouteRequest = { sim, params: match.params, query: url.searchParams, url, now };
+    if (match.repoScoped) {
+      request.repo =
+        match.params.repo_id !== undefined
+          ? sim.world.repoById(Number(match.params.repo_id))
+          : sim.world.repo(match.params.owner ?? "", match.params.repo ?? "");
+    }
+    response = match.repoScoped && !request.repo ? notFound() : match.handler(request);
+  }
+
+  const headers: Record<string, string> = {
+    ...common,
+    "cache-control": "private, max-age=60, s-maxage=60",
+    vary: "Accept, Authorization, Cookie, X-GitHub-OTP",
+  };
+  if (response.status === 200 && response.body !== undefined) {
+    const etag = weakEtag(JSON.stringify(response.body));
+    headers.etag = etag;
+    if (etagMatches(req.headers["if-none-match"], etag)) {
+      // A 304 does not count against the rate limit.
+      return {
+        response: { status: 304 },
+        headers: { ...headers, ...rateLimitHeaders(limiter.state(budgetKey)) },
+      };
+    }
+  }
+  if (response.spend !== false && !limiter.spend(budgetKey)) {
+    const state = limiter.state(budgetKey);
+    const exceeded = errorResponse(
+      403,
+      "API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID.",
+      "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+    );
+    return { response: exceeded, headers: { ...common, ...rateLimitHeaders(state) } };
+  }
+  return { response, headers: { ...headers, ...rateLimitHeaders(limiter.state(budgetKey)) } };
+}
+
+/** Builds the scenario's world and serves it; resolves once listening. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const start = options.now ?? Date.now();
+  const scenario = buildScenario(options.scenario, { now: start, days: options.days });
+  if (!scenario)
+    throw new Error(`unknown scenario "${options.scenario}" (known: ${SCENARIO_NAMES.join(", ")})`);
+  const world = new World(scenario.repos, {
+    seed: options.seed,
+    historyStart: start - options.days * DAY,
+    historyEnd: start,
+  });
+  const clock = new SimClock(start, options.speed);
+  const limiter = new RateLimiter(options.budget, options.budgetWindowMs);
+  const sim: Sim = {
+    world,
+    clock,
+    scenario,
+    urls: { api: "", html: "https://github.com" },
+    secret: randomBytes(32),
+  };
+  const server = createServer((req, res) => {
+    try {
+      const reply = handle(sim, limiter, options, req);
+      send(res, reply.response, reply.headers);
+    } catch (error: unknown) {
+      console.error("simulator: handler failed:", error);
+      if (!res.headersSent) send(res, errorResponse(500, "Server Error"), {});
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const url = `http://${options.host}:${port}`;
+  sim.urls.api = url;
+  world.extendTo(start);
+  return {
+    url,
+    sim,
+    limiter,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
