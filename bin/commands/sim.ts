@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { UserError } from "@/lib/errors";
 import { SCENARIO_NAMES } from "@/lib/simulator/scenarios/index";
+import { parseFaultSpec } from "@/lib/simulator/server/faults";
 import { startSimulator } from "@/lib/simulator/server/index";
 
 function integer(name: string, value: string | undefined, fallback: number, min = 0): number {
@@ -26,6 +27,7 @@ export async function sim(args: string[]): Promise<number> {
       speed: { type: "string" },
       budget: { type: "string" },
       now: { type: "string" },
+      faults: { type: "string" },
     },
   });
   const scenario = values.scenario ?? "demo";
@@ -41,6 +43,13 @@ export async function sim(args: string[]): Promise<number> {
   const now = values.now === undefined ? undefined : Date.parse(values.now);
   if (now !== undefined && Number.isNaN(now))
     throw new UserError(`--now must be an ISO 8601 time, got "${values.now}"`, 2);
+  if (values.faults !== undefined) {
+    try {
+      parseFaultSpec(values.faults);
+    } catch (error: unknown) {
+      throw new UserError(`--faults: ${error instanceof Error ? error.message : String(error)}`, 2);
+    }
+  }
   const running = await startSimulator({
     scenario,
     seed: integer("seed", values.seed, 42),
@@ -52,6 +61,7 @@ export async function sim(args: string[]): Promise<number> {
     now,
     budget: integer("budget", values.budget, 5000, 1),
     budgetWindowMs: 3600_000,
+    faults: values.faults,
   });
   const repos = running.sim.scenario.repos;
   console.log(`GitHub API simulator listening on ${running.url}`);
@@ -65,6 +75,7 @@ export async function sim(args: string[]): Promise<number> {
   console.log(
     `  time: ${new Date(running.sim.clock.now()).toISOString()}, ${speed === 0 ? "frozen" : `${speed}× real time`}; budget ${values.budget ?? 5000} requests/hour per token${values.token ? "; token required" : ""}`,
   );
+  if (values.faults) console.log(`  faults: ${values.faults}`);
   console.log(`  ground truth: ${running.url}/_sim/truth`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

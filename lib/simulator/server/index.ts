@@ -7,6 +7,7 @@ import { SimClock } from "../clock.ts";
 import { renderRateLimit } from "../github/objects.ts";
 import { buildScenario, SCENARIO_NAMES } from "../scenarios/index.ts";
 import { World } from "../world.ts";
+import { FaultInjector, groupOf, parseFaultSpec } from "./faults.ts";
 import { errorResponse, etagMatches, notFound, type SimResponse, weakEtag } from "./http.ts";
 import { RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { matchRoute } from "./routes.ts";
@@ -30,6 +31,8 @@ export type SimulatorOptions = {
   /** Requests per token per window, and the window (GitHub: 5,000 an hour). */
   budget: number;
   budgetWindowMs: number;
+  /** A fault plan (see faults.ts), e.g. "*:5xx=0.1,jobs:hang=0.02". */
+  faults?: string;
 };
 
 export type RunningSimulator = {
@@ -94,6 +97,21 @@ function controlResponse(sim: Sim, req: IncomingMessage, url: URL): SimResponse 
       },
       spend: false,
     };
+  if (url.pathname === "/_sim/stats") {
+    const memory = process.memoryUsage();
+    const now = sim.clock.now();
+    const runs = sim.world.repos.reduce(
+      (sum, repo) => sum + sim.world.runs(repo.id, now).length,
+      0,
+    );
+    const body = {
+      now: new Date(now).toISOString(),
+      runs,
+      heapUsedBytes: memory.heapUsed,
+      rssBytes: memory.rss,
+    };
+    return { status: 200, body, spend: false };
+  }
   if (url.pathname === "/_sim/clock" && req.method === "POST") {
     sim.clock.advance(Number(url.searchParams.get("advance_ms") ?? 0));
     return { status: 200, body: { now: new Date(sim.clock.now()).toISOString() }, spend: false };
@@ -103,13 +121,33 @@ function controlResponse(sim: Sim, req: IncomingMessage, url: URL): SimResponse 
   return notFound();
 }
 
-type Reply = { response: SimResponse; headers: Record<string, string> };
+type Reply = {
+  response: SimResponse;
+  headers: Record<string, string>;
+  /** A fault to apply while sending: never answer, or spoil the body. */
+  fault?: "hang" | "truncate" | "badjson";
+};
+
+/** The 5xx answers GitHub gives now and then. */
+function serverError(n: number): SimResponse {
+  if (n % 3 === 1)
+    return {
+      status: 502,
+      raw: {
+        bytes: "<html><body><h1>502 Bad Gateway</h1></body></html>",
+        contentType: "text/html",
+      },
+    };
+  if (n % 3 === 2) return errorResponse(503, "Service Unavailable");
+  return errorResponse(500, "Server Error");
+}
 
 /** Decides the answer to one request (sending it is the caller's job). */
 function handle(
   sim: Sim,
   limiter: RateLimiter,
   options: SimulatorOptions,
+  faults: FaultInjector | null,
   req: IncomingMessage,
 ): Reply {
   const url = new URL(req.url ?? "/", sim.urls.api);
@@ -119,6 +157,12 @@ function handle(
     "x-github-media-type": "github.v3; format=json",
     "x-github-request-id": randomUUID().toUpperCase().slice(0, 23).replaceAll("-", ":"),
   };
+  if (
+    url.pathname.startsWith("/_sim/blobs/") &&
+    faults?.next(groupOf(url.pathname)) === "truncate"
+  ) {
+    return { response: blobResponse(sim, url, now), headers: {}, fault: "truncate" };
+  }
   if (url.pathname.startsWith("/_sim/blobs/"))
     return { response: blobResponse(sim, url, now), headers: {} };
   if (url.pathname.startsWith("/_sim/"))
@@ -142,6 +186,22 @@ function handle(
     };
   }
   const budgetKey = token ?? `anonymous:${req.socket.remoteAddress}`;
+  const fault = faults?.next(groupOf(url.pathname)) ?? null;
+  if (faults?.shouldExhaust()) limiter.exhaust(budgetKey);
+  if (fault === "5xx")
+    return { response: serverError(Math.floor(Math.random() * 3)), headers: common };
+  if (fault === "hang") return { response: { status: 200 }, headers: common, fault: "hang" };
+  if (fault === "secondary") {
+    const body = errorResponse(
+      403,
+      "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+    );
+    return {
+      response: body,
+      headers: { ...common, "retry-after": String(faults?.plan.retryAfterSeconds ?? 60) },
+    };
+  }
   if (url.pathname === "/rate_limit") {
     const state = limiter.state(budgetKey);
     return {
@@ -191,7 +251,34 @@ function handle(
     );
     return { response: exceeded, headers: { ...common, ...rateLimitHeaders(state) } };
   }
-  return { response, headers: { ...headers, ...rateLimitHeaders(limiter.state(budgetKey)) } };
+  const spoil = fault === "truncate" || fault === "badjson" ? fault : undefined;
+  return {
+    response,
+    headers: { ...headers, ...rateLimitHeaders(limiter.state(budgetKey)) },
+    fault: spoil,
+  };
+}
+
+/** Sends a reply, applying its fault: a hung connection, or a spoilt body. */
+function deliver(res: ServerResponse, reply: Reply, hung: Set<ServerResponse>): void {
+  if (reply.fault === "hang") {
+    hung.add(res); // answered never; closed when the simulator stops
+    return;
+  }
+  const { response } = reply;
+  if (reply.fault === "truncate" || reply.fault === "badjson") {
+    const text = response.raw
+      ? Buffer.from(response.raw.bytes).toString("utf8")
+      : JSON.stringify(response.body ?? {});
+    const spoilt =
+      reply.fault === "truncate"
+        ? text.slice(0, Math.floor(text.length / 2))
+        : `${text.slice(0, 40)}<!-- unexpected -->{"`;
+    const contentType = response.raw?.contentType ?? "application/json; charset=utf-8";
+    send(res, { ...response, raw: { bytes: spoilt, contentType } }, reply.headers);
+    return;
+  }
+  send(res, response, reply.headers);
 }
 
 /** Builds the scenario's world and serves it; resolves once listening. */
@@ -214,10 +301,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     urls: { api: "", html: "https://github.com" },
     secret: randomBytes(32),
   };
+  const faults = options.faults
+    ? new FaultInjector(parseFaultSpec(options.faults), options.seed)
+    : null;
+  const hung = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     try {
-      const reply = handle(sim, limiter, options, req);
-      send(res, reply.response, reply.headers);
+      deliver(res, handle(sim, limiter, options, faults, req), hung);
     } catch (error: unknown) {
       console.error("simulator: handler failed:", error);
       if (!res.headersSent) send(res, errorResponse(500, "Server Error"), {});
@@ -239,6 +329,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     server,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
