@@ -40,6 +40,8 @@ const COMMANDS: Record<string, Command> = {
       "--now ISO        the simulated time at start (default: now)",
       "--token T        accept only this token (others get 401 Bad credentials)",
       "--budget N       requests per hour per token (default 5000)",
+      "--webhook-url U  POST signed workflow_run/workflow_job webhooks to U as time passes",
+      "--webhook-secret S  the secret for X-Hub-Signature-256",
       "--faults SPEC    inject faults, e.g. '*:5xx=0.1,jobs:hang=0.02,runs:badjson=0.02,logs:truncate=0.05,*:secondary=0.01,exhaust-after=500'",
     ],
     load: async () => (await import("./commands/sim.ts")).sim,

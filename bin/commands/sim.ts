@@ -28,6 +28,8 @@ export async function sim(args: string[]): Promise<number> {
       budget: { type: "string" },
       now: { type: "string" },
       faults: { type: "string" },
+      "webhook-url": { type: "string" },
+      "webhook-secret": { type: "string" },
     },
   });
   const scenario = values.scenario ?? "demo";
@@ -50,6 +52,13 @@ export async function sim(args: string[]): Promise<number> {
       throw new UserError(`--faults: ${error instanceof Error ? error.message : String(error)}`, 2);
     }
   }
+  const webhookUrl = values["webhook-url"];
+  if (webhookUrl !== undefined && !/^https?:\/\//.test(webhookUrl)) {
+    throw new UserError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, 2);
+  }
+  if (webhookUrl !== undefined && !values["webhook-secret"]) {
+    throw new UserError("--webhook-url needs --webhook-secret (deliveries are signed with it)", 2);
+  }
   const running = await startSimulator({
     scenario,
     seed: integer("seed", values.seed, 42),
@@ -62,6 +71,7 @@ export async function sim(args: string[]): Promise<number> {
     budget: integer("budget", values.budget, 5000, 1),
     budgetWindowMs: 3600_000,
     faults: values.faults,
+    webhook: webhookUrl ? { url: webhookUrl, secret: values["webhook-secret"] ?? "" } : undefined,
   });
   const repos = running.sim.scenario.repos;
   console.log(`GitHub API simulator listening on ${running.url}`);
@@ -76,6 +86,7 @@ export async function sim(args: string[]): Promise<number> {
     `  time: ${new Date(running.sim.clock.now()).toISOString()}, ${speed === 0 ? "frozen" : `${speed}× real time`}; budget ${values.budget ?? 5000} requests/hour per token${values.token ? "; token required" : ""}`,
   );
   if (values.faults) console.log(`  faults: ${values.faults}`);
+  if (webhookUrl) console.log(`  webhooks: workflow_run and workflow_job to ${webhookUrl}, signed`);
   console.log(`  ground truth: ${running.url}/_sim/truth`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

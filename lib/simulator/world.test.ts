@@ -120,3 +120,34 @@ describe("World", () => {
     expect(((push?.completedAt ?? 0) - (push?.startedAt ?? 0)) / 1000).toBeLessThanOrEqual(3);
   });
 });
+
+describe("live time", () => {
+  it("keeps the history whatever the live rate, and is busier after it with a higher one", () => {
+    const scenario = buildScenario("demo", { now: NOW, days: 30 });
+    if (!scenario) throw new Error("no demo");
+    const make = (liveRateFactor: number) =>
+      new World(scenario.repos, {
+        seed: 42,
+        historyStart: NOW - 30 * DAY,
+        historyEnd: NOW,
+        liveRateFactor,
+      });
+    const calm = make(1);
+    const busy = make(20);
+    const later = NOW + 6 * 3600_000;
+    for (const repo of scenario.repos) {
+      const past = (world: World) =>
+        world
+          .runs(repo.id, later)
+          .filter((r) => r.createdAt <= NOW)
+          .map((r) => `${r.event.sha}:${r.createdAt}`);
+      expect(past(busy)).toEqual(past(calm));
+    }
+    const future = (world: World) =>
+      scenario.repos.reduce(
+        (n, repo) => n + world.runs(repo.id, later).filter((r) => r.createdAt > NOW).length,
+        0,
+      );
+    expect(future(busy)).toBeGreaterThan(future(calm) * 5);
+  });
+});

@@ -28,7 +28,13 @@ const MESSAGES = [
   "Tighten input validation",
 ];
 
-export type WorldOptions = { seed: number; historyStart: number; historyEnd: number };
+export type WorldOptions = {
+  seed: number;
+  historyStart: number;
+  historyEnd: number;
+  /** Pushes after historyEnd come this many times as often: a demo that visibly moves. */
+  liveRateFactor?: number;
+};
 
 export class World {
   readonly repos: RepoSpec[];
@@ -159,8 +165,36 @@ export class World {
         message: extra.pick(MESSAGES),
       });
     }
+    events.push(...this.livePushes(repo, day));
     events.sort((a, b) => a.at - b.at);
     return events.filter((e) => !quiet(e.at) && e.at >= this.options.historyStart);
+  }
+
+  /** The extra pushes of live time (liveRateFactor), from their own random source so that
+   *  the history is the same whatever the factor. */
+  private livePushes(repo: RepoSpec, day: number): SimEvent[] {
+    const extra = Math.max(0, (this.options.liveRateFactor ?? 1) - 1) * repo.pushesPerDay;
+    const { historyEnd } = this.options;
+    if (extra <= 0 || day + DAY <= historyEnd) return [];
+    const rnd = new Random(seedOf(this.options.seed, "live", repo.id, day));
+    const out: SimEvent[] = [];
+    for (
+      let at = day + (-Math.log(1 - rnd.next()) / extra) * DAY;
+      at < day + DAY;
+      at += (-Math.log(1 - rnd.next()) / extra) * DAY
+    ) {
+      const time = Math.round(at);
+      const event: SimEvent = {
+        kind: "push",
+        at: time,
+        sha: rnd.hex(40),
+        branch: repo.defaultBranch,
+        actor: rnd.pick(ACTORS),
+        message: rnd.pick(MESSAGES),
+      };
+      if (time >= historyEnd) out.push(event);
+    }
+    return out;
   }
 
   private scheduleEvents(repo: RepoSpec, workflow: WorkflowSpec, day: number): SimEvent[] {

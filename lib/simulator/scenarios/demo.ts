@@ -151,6 +151,8 @@ export function demoScenario({ now, days }: ScenarioOptions): Scenario {
   const r = (name: string) => `${ORG}/${name}`;
   return {
     name: "demo",
+    // About 2 pushes an hour in the history; 20 times that while you watch the demo.
+    liveRateFactor: 20,
     description:
       "Nine repositories: healthy CI and deploys, a creeping build, a flaky suite, a broken cache key, a skipped deploy, a stalled deploy, a 2-second image push, a workflow disabled for inactivity, and a busy scheduled pipeline (1,400+ runs).",
     repos,

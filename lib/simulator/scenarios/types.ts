@@ -33,6 +33,8 @@ export type Scenario = {
   description: string;
   repos: RepoSpec[];
   truth: ScenarioTruth;
+  /** Live time is this many times busier than the history (default 1). */
+  liveRateFactor?: number;
 };
 
 export type ScenarioOptions = {

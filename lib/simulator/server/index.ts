@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { SimClock } from "../clock.ts";
 import { renderRateLimit } from "../github/objects.ts";
 import { buildScenario, SCENARIO_NAMES } from "../scenarios/index.ts";
+import { startWebhookSender, type WebhookSender } from "../webhooks.ts";
 import { World } from "../world.ts";
 import { FaultInjector, groupOf, parseFaultSpec } from "./faults.ts";
 import { errorResponse, etagMatches, notFound, type SimResponse, weakEtag } from "./http.ts";
@@ -33,6 +34,8 @@ export type SimulatorOptions = {
   budgetWindowMs: number;
   /** A fault plan (see faults.ts), e.g. "*:5xx=0.1,jobs:hang=0.02". */
   faults?: string;
+  /** Where to POST workflow_run and workflow_job webhooks as time passes, and their secret. */
+  webhook?: { url: string; secret: string };
 };
 
 export type RunningSimulator = {
@@ -40,6 +43,7 @@ export type RunningSimulator = {
   sim: Sim;
   limiter: RateLimiter;
   server: Server;
+  webhooks: WebhookSender | null;
   close: () => Promise<void>;
 };
 
@@ -291,6 +295,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     seed: options.seed,
     historyStart: start - options.days * DAY,
     historyEnd: start,
+    liveRateFactor: scenario.liveRateFactor,
   });
   const clock = new SimClock(start, options.speed);
   const limiter = new RateLimiter(options.budget, options.budgetWindowMs);
@@ -322,13 +327,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const url = `http://${options.host}:${port}`;
   sim.urls.api = url;
   world.extendTo(start);
+  const webhooks = options.webhook ? startWebhookSender(sim, options.webhook) : null;
   return {
     url,
     sim,
     limiter,
     server,
+    webhooks,
     close: () =>
       new Promise<void>((resolve) => {
+        webhooks?.stop();
         for (const res of hung) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
