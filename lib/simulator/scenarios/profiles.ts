@@ -309,3 +309,49 @@ export function publishWorkflow(base: Base, name = "Publish image"): WorkflowSpe
     flakyRate: 0,
   });
 }
+
+/** A Python CI: pip cache with a restore key (partial hits), pytest with reruns of flaky tests. */
+export function pythonCi(base: Base, flakyTests: string[] = []): WorkflowSpec {
+  const setupPython: StepSpec = {
+    name: "Set up Python 3.12",
+    uses: "actions/setup-python@v5",
+    with: { "python-version": "3.12", cache: "pip" },
+    meanMs: 7 * S,
+    cache: {
+      tool: "setup-python",
+      version: "v5",
+      packageManager: "pip",
+      keyPrefix: "setup-python-Linux-x64-24.04-Ubuntu-python-3.12.7-pip-",
+      restoreKeys: true,
+      sizeBytes: 160_000_000,
+    },
+  };
+  return workflow(base, {
+    name: "CI",
+    path: ".github/workflows/python.yml",
+    on: { push: true, pullRequest: true },
+    jobs: [
+      {
+        name: "pytest",
+        needs: [],
+        runsOn: "ubuntu-latest",
+        queueMeanMs: 8 * S,
+        steps: [
+          checkout,
+          setupPython,
+          run("Run pip install -r requirements.txt", 30 * S),
+          run("Run pytest --reruns 2 --junitxml=reports/junit.xml", 3 * MIN, "test"),
+          upload("pytest-results"),
+        ],
+      },
+    ],
+    testReport: {
+      format: "pytest",
+      suite: "pytest",
+      tests: 60,
+      flakyTests,
+      flakyChance: 0.2,
+      artifactName: "pytest-results",
+    },
+  });
+}
