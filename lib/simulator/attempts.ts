@@ -166,6 +166,15 @@ function buildSteps(
   return { steps, completedAt: end, conclusion };
 }
 
+type JobTimes = Pick<
+  JobInstance,
+  "createdAt" | "startedAt" | "completedAt" | "conclusion" | "runnerName" | "steps"
+>;
+
+function jobOf(spec: JobSpec, id: number, runAttempt: number, times: JobTimes): JobInstance {
+  return { id, name: spec.name, spec, runAttempt, labels: [spec.runsOn], ...times };
+}
+
 /** The jobs of one attempt, laid out in time. */
 export function buildAttempt(ctx: AttemptContext, run: SimRun, plan: AttemptPlan): AttemptInstance {
   const rnd = new Random(seedOf(ctx.seed, run.id, plan.number));
@@ -190,19 +199,14 @@ export function buildAttempt(ctx: AttemptContext, run: SimRun, plan: AttemptPlan
     ) {
       const conclusion =
         cancelAt !== undefined && readyAt > cancelAt && !blocked ? "cancelled" : "skipped";
-      const job: JobInstance = {
-        id,
-        name: spec.name,
-        spec,
-        runAttempt: plan.number,
+      const job = jobOf(spec, id, plan.number, {
         createdAt: readyAt,
         startedAt: readyAt,
         completedAt: readyAt,
         conclusion,
         runnerName: null,
-        labels: [spec.runsOn],
         steps: [],
-      };
+      });
       finished.set(spec.name, job);
       jobs.push(job);
       continue;
@@ -210,19 +214,14 @@ export function buildAttempt(ctx: AttemptContext, run: SimRun, plan: AttemptPlan
     const jobStart = readyAt + Math.round(rnd.around(spec.queueMeanMs, 0.6));
     const fail = plan.outcome === "failure" && plan.failingJob === index;
     const built = buildSteps(ctx, spec, jobStart, { fail, cancelAt, skip: false }, rnd);
-    const job: JobInstance = {
-      id,
-      name: spec.name,
-      spec,
-      runAttempt: plan.number,
+    const job = jobOf(spec, id, plan.number, {
       createdAt: readyAt,
       startedAt: jobStart,
       completedAt: built.completedAt,
       conclusion: built.conclusion,
       runnerName: `GitHub Actions ${rnd.int(1_000_000_000, 1_999_999_999)}`,
-      labels: [spec.runsOn],
       steps: built.steps,
-    };
+    });
     finished.set(spec.name, job);
     jobs.push(job);
   }

@@ -3,7 +3,7 @@
 // They fail when a field is renamed or dropped on our side.
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSimulator, startSimulator } from "./server/index.ts";
+import type { RunningSimulator } from "./server/index.ts";
 import {
   haveFixtures,
   readExchanges,
@@ -11,24 +11,13 @@ import {
   shapeDifferences,
   shapeOf,
 } from "./testing/fixtures.ts";
+import { startTestSimulator } from "./testing/start.ts";
 
-const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 let sim: RunningSimulator;
 let get: (path: string, headers?: Record<string, string>) => Promise<Response>;
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    scenario: "demo",
-    seed: 42,
-    days: 30,
-    now: NOW,
-    speed: 0,
-    host: "127.0.0.1",
-    port: 0,
-    token: "t",
-    budget: 100_000,
-    budgetWindowMs: 3600_000,
-  });
+  sim = await startTestSimulator("demo");
   get = (path, headers = {}) =>
     fetch(`${sim.url}${path}`, {
       headers: { authorization: "token t", ...headers },

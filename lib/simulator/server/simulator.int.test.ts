@@ -2,29 +2,14 @@
 // cap, conditional requests, the rate-limit budget, bad tokens, expired artifacts, live time.
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSimulator, startSimulator } from "./index.ts";
+import { TEST_NOW as NOW, startTestSimulator } from "../testing/start.ts";
+import type { RunningSimulator, SimulatorOptions } from "./index.ts";
 
-const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const running: RunningSimulator[] = [];
 
-async function simulator(
-  scenario: string,
-  extra: Partial<Parameters<typeof startSimulator>[0]> = {},
-) {
-  const sim = await startSimulator({
-    scenario,
-    seed: 42,
-    days: 30,
-    now: NOW,
-    speed: 0,
-    host: "127.0.0.1",
-    port: 0,
-    token: "t",
-    budget: 100_000,
-    budgetWindowMs: 3600_000,
-    ...extra,
-  });
+async function simulator(scenario: string, extra: Partial<SimulatorOptions> = {}) {
+  const sim = await startTestSimulator(scenario, extra);
   running.push(sim);
   return { sim, octokit: new Octokit({ auth: "t", baseUrl: sim.url, log: quiet }) };
 }
