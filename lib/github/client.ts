@@ -1,0 +1,167 @@
+// The GitHub client: @octokit/rest with throttling (primary and secondary rate limits) and
+// retries (5xx, timeouts, garbled bodies), a timeout per HTTP exchange, and a callback for
+// every exchange so that each request is counted by endpoint and status.
+import "server-only";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+
+const ClientClass = Octokit.plugin(throttling, retry);
+export type GitHubClient = InstanceType<typeof ClientClass>;
+
+/** One HTTP exchange with GitHub (retries are separate exchanges: each spends budget). */
+export type Exchange = {
+  /** e.g. "GET /repos/{owner}/{repo}/actions/runs/{id}/jobs" */
+  endpoint: string;
+  /** HTTP status, or 0 when no answer came (timeout, connection error). */
+  status: number;
+  durationMs: number;
+  rateLimitRemaining: number | null;
+  rateLimitResetAt: Date | null;
+};
+
+export type ClientOptions = {
+  baseUrl: string;
+  token: string;
+  /** Longest wait for one HTTP exchange (default 30 s). */
+  timeoutMs?: number;
+  /** Longest wait for a primary rate-limit reset before failing instead (default 60 s). */
+  maxRateLimitWaitMs?: number;
+  /** Retries of a failed exchange (default 3) and the base of their back-off (default 1 s). */
+  retries?: number;
+  retryBaseMs?: number;
+  onExchange?: (exchange: Exchange) => void;
+  log?: (line: string) => void;
+};
+
+/** Turns a request URL into its endpoint template, for counting. */
+export function endpointOf(method: string, url: string): string {
+  const { pathname, host } = new URL(url);
+  if (
+    pathname.startsWith("/_sim/blobs/") ||
+    /blob\.core\.windows\.net|actions\.githubusercontent\.com/.test(host)
+  ) {
+    return `${method} (download)`;
+  }
+  const path = pathname
+    .replace(/^\/api\/v3/, "")
+    .replace(/^\/repos\/[^/]+\/[^/]+/, "/repos/{owner}/{repo}")
+    .replace(/^\/repositories\/\d+/, "/repos/{owner}/{repo}")
+    .replace(/^\/(orgs|users)\/[^/]+/, "/$1/{owner}")
+    .replace(/\/\d+(?=\/|$)/g, "/{id}");
+  return `${method} ${path}`;
+}
+
+function numberHeader(headers: Headers, name: string): number | null {
+  const value = headers.get(name);
+  return value === null || value === "" || Number.isNaN(Number(value)) ? null : Number(value);
+}
+
+/**
+ * fetch with a timeout per exchange, a record of every exchange, and JSON checked before
+ * Octokit sees it: Octokit would hand a garbled JSON body over as a string, while an error
+ * here becomes a retried 500.
+ */
+function instrumentedFetch(options: ClientOptions): typeof fetch {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return async (input, init) => {
+    const url =
+      typeof input === "string" ? input : input instanceof URL ? input.toString() : input.url;
+    const method = (init?.method ?? "GET").toUpperCase();
+    const signals = [AbortSignal.timeout(timeoutMs), init?.signal].filter(
+      (s): s is AbortSignal => !!s,
+    );
+    const started = performance.now();
+    const record = (status: number, headers: Headers | null) => {
+      const reset = headers ? numberHeader(headers, "x-ratelimit-reset") : null;
+      options.onExchange?.({
+        endpoint: endpointOf(method, url),
+        status,
+        durationMs: Math.round(performance.now() - started),
+        rateLimitRemaining: headers ? numberHeader(headers, "x-ratelimit-remaining") : null,
+        rateLimitResetAt: reset === null ? null : new Date(reset * 1000),
+      });
+    };
+    let response: Response;
+    let body: ArrayBuffer;
+    try {
+      response = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
+      body = await response.arrayBuffer();
+    } catch (error: unknown) {
+      record(0, null);
+      const reason =
+        error instanceof Error && error.name === "TimeoutError"
+          ? `no answer within ${timeoutMs} ms`
+          : String(error);
+      throw new Error(`GitHub request failed: ${reason}`);
+    }
+    record(response.status, response.headers);
+    const json = /\bjson\b/.test(response.headers.get("content-type") ?? "");
+    if (json && response.ok && body.byteLength > 0) {
+      try {
+        JSON.parse(new TextDecoder().decode(body));
+      } catch {
+        throw new Error(
+          `GitHub sent invalid JSON (${body.byteLength} bytes) for ${method} ${new URL(url).pathname}`,
+        );
+      }
+    }
+    return new Response(response.status === 204 || response.status === 304 ? null : body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+/** An authenticated client for `baseUrl` (api.github.com, GHES or the simulator). */
+export function createGitHubClient(options: ClientOptions): GitHubClient {
+  const log = options.log ?? (() => undefined);
+  const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+  return new ClientClass({
+    auth: options.token,
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    userAgent: "pipewatch",
+    request: { fetch: instrumentedFetch(options) },
+    log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryBaseMs ?? 1_000 },
+    throttle: {
+      onRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
+        const wait = retryAfter * 1000;
+        if (retryCount < 1 && wait <= maxWaitMs) {
+          log(
+            `GitHub rate limit reached; retrying ${request.method} ${request.url} in ${retryAfter} s`,
+          );
+          return true;
+        }
+        return false;
+      },
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
+        if (retryCount < 3 && retryAfter * 1000 <= maxWaitMs) {
+          log(
+            `GitHub secondary rate limit; retrying ${request.method} ${request.url} in ${retryAfter} s`,
+          );
+          return true;
+        }
+        return false;
+      },
+    },
+  });
+}
+
+/** Whether an Octokit error is GitHub's "304 Not Modified" (an unchanged resource). */
+export function isNotModified(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && (error as { status?: number }).status === 304
+  );
+}
