@@ -12,7 +12,7 @@ afterAll(async () => {
 
 async function setup(
   overrides: Partial<SimulatorOptions>,
-  client: { timeoutMs?: number; token?: string } = {},
+  client: { timeoutMs?: number; token?: string; retries?: number } = {},
 ) {
   const sim = await startTestSimulator("healthy", { days: 5, ...overrides });
   running.push(sim);
@@ -22,6 +22,7 @@ async function setup(
     token: client.token ?? "t",
     timeoutMs: client.timeoutMs ?? 2_000,
     retryBaseMs: 10,
+    retries: client.retries ?? 3,
     maxRateLimitWaitMs: 5_000,
     onExchange: (exchange) => exchanges.push(exchange),
   });
@@ -62,10 +63,10 @@ describe("createGitHubClient", () => {
   });
 
   it("retries 5xx answers and garbled JSON until they succeed", async () => {
-    const { octokit, exchanges } = await setup({
-      faults: "runs:5xx=0.4,repos:badjson=0.4",
-      seed: 3,
-    });
+    const { octokit, exchanges } = await setup(
+      { faults: "runs:5xx=0.4,repos:badjson=0.4", seed: 3 },
+      { retries: 8 },
+    );
     for (let i = 0; i < 10; i++) {
       const runs = await octokit.rest.actions.listWorkflowRunsForRepo({
         owner: "acme",

@@ -32,6 +32,9 @@ export type AttemptContext = {
 
 /** A job's id: unique per run, attempt and job (GitHub gives every attempt new job ids). */
 export function jobIdOf(runId: number, attempt: number, jobIndex: number): number {
+  if (attempt < 1 || attempt > 5 || jobIndex < 0 || jobIndex >= 20) {
+    throw new Error(`job ids hold 5 attempts of 20 jobs; got attempt ${attempt}, job ${jobIndex}`);
+  }
   return runId * 100 + (attempt - 1) * 20 + jobIndex;
 }
 
@@ -177,7 +180,8 @@ function jobOf(spec: JobSpec, id: number, runAttempt: number, times: JobTimes): 
 
 /** The jobs of one attempt, laid out in time. */
 export function buildAttempt(ctx: AttemptContext, run: SimRun, plan: AttemptPlan): AttemptInstance {
-  const rnd = new Random(seedOf(ctx.seed, run.id, plan.number));
+  // Seeded by what triggered the run, not by its id: the same run whatever its id.
+  const rnd = new Random(seedOf(ctx.seed, run.workflowId, run.event.at, plan.number));
   const startedAt = plan.createdAt + Math.round(rnd.around(3 * SECOND, 0.5));
   const deploySkipped = activeFrom(ctx.workflow, "deploy-skipped", run.createdAt);
   const finished = new Map<string, JobInstance>();

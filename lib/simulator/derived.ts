@@ -51,7 +51,15 @@ export function testCasesOf(world: World, attempt: AttemptInstance): TestCaseRun
   const spec = found?.workflow.testReport;
   const job = reportJob(attempt);
   if (!spec || !job) return [];
-  const rnd = new Random(seedOf(world.options.seed, "tests", attempt.run.id, attempt.number));
+  const rnd = new Random(
+    seedOf(
+      world.options.seed,
+      "tests",
+      attempt.run.workflowId,
+      attempt.run.event.at,
+      attempt.number,
+    ),
+  );
   const names = testNames(spec.tests, spec.flakyTests);
   const failed =
     job.conclusion === "failure"

@@ -151,3 +151,31 @@ describe("live time", () => {
     expect(future(busy)).toBeGreaterThan(future(calm) * 5);
   });
 });
+
+describe("restarts", () => {
+  it("gives a run the same id and fate when the simulator starts an hour later", () => {
+    const at = (now: number) => {
+      const scenario = buildScenario("busy", { now, days: 30 });
+      if (!scenario) throw new Error("no busy");
+      const world = new World(scenario.repos, {
+        seed: 42,
+        historyStart: now - 30 * DAY,
+        historyEnd: now,
+      });
+      const repo = scenario.repos[0]?.id ?? 0;
+      return new Map(
+        world
+          .runs(repo, now)
+          .map((run) => [
+            run.id,
+            `${run.event.sha}:${run.attempts.map((a) => a.outcome).join("/")}:${world.attempt(run, 1).completedAt}`,
+          ]),
+      );
+    };
+    const first = at(NOW);
+    const later = at(NOW + 3600_000);
+    const shared = [...first.keys()].filter((id) => later.has(id));
+    expect(shared.length).toBeGreaterThan(first.size - 10);
+    for (const id of shared) expect(later.get(id)).toBe(first.get(id));
+  });
+});

@@ -13,8 +13,9 @@ import type {
 import { Random, seedOf } from "./random.ts";
 
 const DAY = 24 * 3600 * 1000;
-/** Run ids count up from here in creation order, like GitHub's. */
-const RUN_ID_BASE = 21_000_000_000;
+/** Run ids are seconds since this epoch × 1000 + the workflow's index in the scenario: they
+ *  rise with time like GitHub's, and a run keeps its id whenever the simulator is restarted. */
+const ID_EPOCH_SECONDS = Date.UTC(2020, 0, 1) / 1000;
 
 const ACTORS = ["octocat", "mona", "hubot", "dependabot[bot]", "ana-dev", "li-wei", "sam-ops"];
 const MESSAGES = [
@@ -41,7 +42,8 @@ export class World {
   private readonly runsByRepo = new Map<number, SimRun[]>();
   private readonly runsById = new Map<number, SimRun>();
   private readonly runNumbers = new Map<number, number>();
-  private runCount = 0;
+  private readonly usedIds = new Set<number>();
+  private readonly workflowIndex = new Map<number, number>();
   private readonly attemptCache = new Map<string, AttemptInstance>();
   private generatedUntil: number;
 
@@ -52,6 +54,9 @@ export class World {
     this.repos = repos;
     this.generatedUntil = Math.floor(options.historyStart / DAY) * DAY;
     for (const repo of repos) this.runsByRepo.set(repo.id, []);
+    const workflows = repos.flatMap((repo) => repo.workflows);
+    if (workflows.length > 1000) throw new Error("a scenario can have at most 1,000 workflows");
+    workflows.forEach((workflow, index) => this.workflowIndex.set(workflow.id, index));
   }
 
   /** Generates history up to `time` (whole days at a time). */
@@ -240,7 +245,9 @@ export class World {
     // A run is created a few seconds after its trigger; ids follow creation order.
     const timed = pending.map((entry) => {
       const rnd = new Random(seedOf(this.options.seed, "run", entry.workflow.id, entry.event.at));
-      return { ...entry, rnd, createdAt: entry.event.at + rnd.int(1, 4) * 1000 + rnd.int(0, 999) };
+      // Whole seconds, as GitHub shows them (a `created` filter compares seconds).
+      const createdAt = Math.floor(entry.event.at / 1000) * 1000 + rnd.int(1, 4) * 1000;
+      return { ...entry, rnd, createdAt };
     });
     timed.sort((a, b) => a.createdAt - b.createdAt || a.repo.id - b.repo.id || a.index - b.index);
     for (const { repo, workflow, event, rnd, createdAt } of timed)
@@ -252,9 +259,16 @@ export class World {
     workflow: WorkflowSpec,
     event: SimEvent,
     rnd: Random,
-    createdAt: number,
+    created: number,
   ): void {
-    const id = RUN_ID_BASE + ++this.runCount;
+    const index = this.workflowIndex.get(workflow.id) ?? 0;
+    let createdAt = created;
+    let id = (createdAt / 1000 - ID_EPOCH_SECONDS) * 1000 + index;
+    while (this.usedIds.has(id)) {
+      createdAt += 1000; // the same workflow twice in one second: the second run a second later
+      id += 1000;
+    }
+    this.usedIds.add(id);
     const runNumber = (this.runNumbers.get(workflow.id) ?? 0) + 1;
     this.runNumbers.set(workflow.id, runNumber);
     const run: SimRun = {

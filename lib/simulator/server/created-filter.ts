@@ -11,8 +11,12 @@ function bound(text: string, end: boolean): number | null {
     const day = Date.parse(`${text}T00:00:00Z`);
     return Number.isNaN(day) ? null : end ? day + DAY - 1 : day;
   }
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : time;
+  // A time without a zone is UTC (not the machine's local time).
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
+  const time = Date.parse(zoned);
+  if (Number.isNaN(time)) return null;
+  // Times are compared in whole seconds, as GitHub shows them: an end bound covers its second.
+  return end && time % 1000 === 0 ? time + 999 : time;
 }
 
 /** The inclusive time range a `created` value selects; null when it does not parse. */

@@ -51,7 +51,7 @@ describe("fault injection", () => {
   it("sends secondary rate limits with retry-after, and can exhaust the budget at once", async () => {
     const get = await withFaults("runs:secondary=1,retry-after=2,exhaust-after=3");
     const limited = await get("/repos/acme/api/actions/runs");
-    expect(limited.status).toBe(403);
+    expect([403, 429]).toContain(limited.status);
     expect(limited.headers.get("retry-after")).toBe("2");
     expect(((await limited.json()) as { message: string }).message).toMatch(/secondary rate limit/);
     await get("/repos/acme/api");

@@ -102,6 +102,11 @@ export class FaultInjector {
     return null;
   }
 
+  /** A number in [0, n), from the plan's own random source (deterministic, like the faults). */
+  pick(n: number): number {
+    return this.random.int(0, n - 1);
+  }
+
   /** True once, when the request count passes `exhaust-after`. */
   shouldExhaust(): boolean {
     if (

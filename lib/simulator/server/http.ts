@@ -22,7 +22,7 @@ export function errorResponse(
   return { status, body: { message, documentation_url: documentationUrl, status: String(status) } };
 }
 
-export const notFound = () => errorResponse(404, "Not Found", `${DOCS}/actions/workflow-runs`);
+export const notFound = () => errorResponse(404, "Not Found", DOCS);
 
 /** A weak ETag over the response body, as GitHub sends for Actions endpoints. */
 export function weakEtag(body: string): string {

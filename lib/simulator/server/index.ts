@@ -117,7 +117,11 @@ function controlResponse(sim: Sim, req: IncomingMessage, url: URL): SimResponse 
     return { status: 200, body, spend: false };
   }
   if (url.pathname === "/_sim/clock" && req.method === "POST") {
-    sim.clock.advance(Number(url.searchParams.get("advance_ms") ?? 0));
+    const ms = Number(url.searchParams.get("advance_ms"));
+    if (!Number.isFinite(ms) || ms < 0 || ms > 7 * DAY) {
+      return errorResponse(422, "advance_ms must be a number of milliseconds from 0 to 7 days");
+    }
+    sim.clock.advance(ms);
     return { status: 200, body: { now: new Date(sim.clock.now()).toISOString() }, spend: false };
   }
   if (url.pathname === "/_sim/clock")
@@ -161,49 +165,46 @@ function handle(
     "x-github-media-type": "github.v3; format=json",
     "x-github-request-id": randomUUID().toUpperCase().slice(0, 23).replaceAll("-", ":"),
   };
-  if (
-    url.pathname.startsWith("/_sim/blobs/") &&
-    faults?.next(groupOf(url.pathname)) === "truncate"
-  ) {
-    return { response: blobResponse(sim, url, now), headers: {}, fault: "truncate" };
+  const fault = faults?.next(groupOf(url.pathname)) ?? null;
+  if (url.pathname.startsWith("/_sim/blobs/")) {
+    // Blob storage fails in its own ways: 5xx, hangs, cut-off downloads.
+    if (fault === "5xx") return { response: serverError(faults?.pick(3) ?? 0), headers: {} };
+    if (fault === "hang") return { response: { status: 200 }, headers: {}, fault: "hang" };
+    const spoil = fault === "truncate" ? "truncate" : undefined;
+    return { response: blobResponse(sim, url, now), headers: {}, fault: spoil };
   }
-  if (url.pathname.startsWith("/_sim/blobs/"))
-    return { response: blobResponse(sim, url, now), headers: {} };
-  if (url.pathname.startsWith("/_sim/"))
-    return { response: controlResponse(sim, req, url), headers: {} };
 
   const token = tokenOf(req);
-  if (
-    options.token !== undefined &&
-    token === undefined &&
-    req.headers.authorization === undefined
-  ) {
-    return {
-      response: errorResponse(401, "Requires authentication", "https://docs.github.com/rest"),
-      headers: common,
-    };
-  }
   if (options.token !== undefined && token !== options.token) {
+    const message = token === undefined ? "Requires authentication" : "Bad credentials";
     return {
-      response: errorResponse(401, "Bad credentials", "https://docs.github.com/rest"),
+      response: errorResponse(401, message, "https://docs.github.com/rest"),
       headers: common,
     };
   }
+  if (url.pathname.startsWith("/_sim/"))
+    return { response: controlResponse(sim, req, url), headers: {} };
   const budgetKey = token ?? `anonymous:${req.socket.remoteAddress}`;
-  const fault = faults?.next(groupOf(url.pathname)) ?? null;
   if (faults?.shouldExhaust()) limiter.exhaust(budgetKey);
+  const budgetHeaders = () => rateLimitHeaders(limiter.state(budgetKey));
   if (fault === "5xx")
-    return { response: serverError(Math.floor(Math.random() * 3)), headers: common };
+    return {
+      response: serverError(faults?.pick(3) ?? 0),
+      headers: { ...common, ...budgetHeaders() },
+    };
   if (fault === "hang") return { response: { status: 200 }, headers: common, fault: "hang" };
   if (fault === "secondary") {
+    // GitHub answers a secondary limit with 403 or 429; both carry retry-after.
+    const status = faults?.pick(2) === 0 ? 403 : 429;
     const body = errorResponse(
-      403,
+      status,
       "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
       "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
     );
+    const retryAfter = String(faults?.plan.retryAfterSeconds ?? 60);
     return {
       response: body,
-      headers: { ...common, "retry-after": String(faults?.plan.retryAfterSeconds ?? 60) },
+      headers: { ...common, ...budgetHeaders(), "retry-after": retryAfter },
     };
   }
   if (url.pathname === "/rate_limit") {
@@ -263,23 +264,43 @@ function handle(
   };
 }
 
-/** Sends a reply, applying its fault: a hung connection, or a spoilt body. */
+/** The bytes of a response body, as `send` would write them. */
+function bodyBytes(response: SimResponse): Buffer {
+  if (response.raw) return Buffer.from(response.raw.bytes);
+  return Buffer.from(response.body === undefined ? "" : JSON.stringify(response.body));
+}
+
+/**
+ * Sends a reply, applying its fault: a hung connection (never answered, released when the
+ * client gives up), a body cut off halfway with the connection dropped, or garbled JSON.
+ */
 function deliver(res: ServerResponse, reply: Reply, hung: Set<ServerResponse>): void {
+  const { response } = reply;
   if (reply.fault === "hang") {
-    hung.add(res); // answered never; closed when the simulator stops
+    hung.add(res);
+    res.on("close", () => hung.delete(res));
     return;
   }
-  const { response } = reply;
-  if (reply.fault === "truncate" || reply.fault === "badjson") {
-    const text = response.raw
-      ? Buffer.from(response.raw.bytes).toString("utf8")
-      : JSON.stringify(response.body ?? {});
-    const spoilt =
-      reply.fault === "truncate"
-        ? text.slice(0, Math.floor(text.length / 2))
-        : `${text.slice(0, 40)}<!-- unexpected -->{"`;
+  if (reply.fault === "truncate") {
+    const bytes = bodyBytes(response);
     const contentType = response.raw?.contentType ?? "application/json; charset=utf-8";
-    send(res, { ...response, raw: { bytes: spoilt, contentType } }, reply.headers);
+    res.writeHead(response.status, {
+      ...reply.headers,
+      ...response.headers,
+      "content-type": contentType,
+      "content-length": String(bytes.length),
+    });
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+    return;
+  }
+  if (reply.fault === "badjson") {
+    const text = bodyBytes(response).toString("utf8");
+    const spoilt = `${text.slice(0, 40)}<!-- unexpected -->{"`;
+    send(
+      res,
+      { ...response, raw: { bytes: spoilt, contentType: "application/json; charset=utf-8" } },
+      reply.headers,
+    );
     return;
   }
   send(res, response, reply.headers);

@@ -8,6 +8,12 @@ import { parseCreated } from "./created-filter.ts";
 import { errorResponse, notFound, paginate, type SimResponse } from "./http.ts";
 import { linkBase, type RouteRequest, renderContext, signedUrl } from "./sim.ts";
 
+/** exclude_pull_requests accepts true and 1, as GitHub's own Link headers use `=1`. */
+function excludesPullRequests(query: URLSearchParams): boolean {
+  const value = query.get("exclude_pull_requests");
+  return value === "true" || value === "1";
+}
+
 /** Filters that limit run lists to 1,000 reachable results (GitHub's documented cap). */
 const CAPPED_FILTERS = [
   "actor",
@@ -96,7 +102,7 @@ export function listRuns(request: RouteRequest): SimResponse {
     .reverse(); // newest first
   const capped = CAPPED_FILTERS.some((name) => request.query.has(name));
   const page = paginate(runs, request.query, linkBase(request), capped ? 1000 : undefined);
-  const exclude = request.query.get("exclude_pull_requests") === "true";
+  const exclude = excludesPullRequests(request.query);
   const ctx = renderContext(request);
   return {
     status: 200,
@@ -125,7 +131,7 @@ export function getRun(request: RouteRequest): SimResponse {
   ) {
     return notFound();
   }
-  const exclude = request.query.get("exclude_pull_requests") === "true";
+  const exclude = excludesPullRequests(request.query);
   return {
     status: 200,
     body: renderRun(renderContext(request), run, { attemptNumber, excludePullRequests: exclude }),

@@ -52,9 +52,13 @@ export function matchRoute(pathname: string): Match | undefined {
     const found = route.pattern.exec(pathname);
     if (!found) continue;
     const params: Record<string, string> = {};
-    route.names.forEach((name, i) => {
-      params[name] = decodeURIComponent(found[i + 1] ?? "");
-    });
+    try {
+      route.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(found[i + 1] ?? "");
+      });
+    } catch {
+      return undefined; // a malformed %-escape names nothing
+    }
     return { handler: route.handler, params, repoScoped: route.repoScoped };
   }
   return undefined;
