@@ -39,6 +39,13 @@ export async function sim(args: string[]): Promise<number> {
       2,
     );
   }
+  const days = integer("days", values.days, 30, 1);
+  if (days < 30 && scenario !== "busy" && scenario !== "large") {
+    throw new UserError(
+      `--days must be at least 30 for the ${scenario} scenario: its cache and flaky cases look back 30 days`,
+      2,
+    );
+  }
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < 0)
     throw new UserError(`--speed must be a number ≥ 0, got "${values.speed}"`, 2);
@@ -62,7 +69,7 @@ export async function sim(args: string[]): Promise<number> {
   const running = await startSimulator({
     scenario,
     seed: integer("seed", values.seed, 42),
-    days: integer("days", values.days, 30, 1),
+    days,
     port: integer("port", values.port, 4010),
     host: values.host ?? "127.0.0.1",
     token: values.token,

@@ -109,7 +109,8 @@ function buildSteps(
   let state: "ok" | "failed" | "cancelled" = "ok";
   const ran: typeof job.steps = [];
   for (const [index, spec] of job.steps.entries()) {
-    if (state !== "ok") {
+    // After a failure only `if: always()` steps run (uploading the test report, say).
+    if (state === "cancelled" || (state === "failed" && !spec.always)) {
       steps.push({
         number: steps.length + 1,
         name: spec.name,

@@ -121,18 +121,16 @@ export function artifactsOf(
   for (const plan of world.attemptsAt(run, now)) {
     const attempt = world.attempt(run, plan.number);
     const job = reportJob(attempt);
-    if (
-      !job ||
-      job.completedAt > now ||
-      job.conclusion === "skipped" ||
-      job.conclusion === "cancelled"
-    )
-      continue;
+    // The artifact exists when the upload step ran and succeeded.
+    const upload = job?.steps.find(
+      (s) => s.spec?.uses?.startsWith("actions/upload-artifact") && !s.post,
+    );
+    if (!job || job.completedAt > now || upload?.conclusion !== "success") continue;
     out.push({
       attempt,
       facts: {
         id: job.id,
-        name: spec.artifactName,
+        name: `${spec.artifactName}-${attempt.number}`,
         sizeInBytes: artifactZip(world, attempt).length,
         createdAt: job.completedAt,
         expiresAt: job.completedAt + found.workflow.artifactRetentionDays * DAY,

@@ -40,6 +40,8 @@ export type StepSpec = {
   meanMs: number;
   cache?: CacheSpec;
   role?: StepRole;
+  /** `if: always()`: runs even after an earlier step failed. */
+  always?: boolean;
 };
 
 export type JobSpec = {

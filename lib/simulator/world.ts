@@ -56,7 +56,7 @@ export class World {
     for (const repo of repos) this.runsByRepo.set(repo.id, []);
     const workflows = repos.flatMap((repo) => repo.workflows);
     if (workflows.length > 1000) throw new Error("a scenario can have at most 1,000 workflows");
-    workflows.forEach((workflow, index) => this.workflowIndex.set(workflow.id, index));
+    for (const [index, workflow] of workflows.entries()) this.workflowIndex.set(workflow.id, index);
   }
 
   /** Generates history up to `time` (whole days at a time). */

@@ -85,7 +85,8 @@ export function demoScenario({ now, days }: ScenarioOptions): Scenario {
     f.repo({
       name: "platform",
       pushesPerDay: 7,
-      extraPushes: [now - 14 * HOUR, now - 9 * HOUR, now - 4 * HOUR],
+      // A push just before the skipping starts, so the last deploy is about 16.5 hours old.
+      extraPushes: [now - 16 * HOUR - 30 * 60_000, now - 14 * HOUR, now - 9 * HOUR, now - 4 * HOUR],
       pullRequestsPerDay: 3,
       workflows: [
         nodeCi(w(4, 0)),
@@ -192,6 +193,15 @@ export function demoScenario({ now, days }: ScenarioOptions): Scenario {
             "the deploy job is skipped by its if: for the last 16 hours (~4-5 runs) while build-image succeeds",
         },
         {
+          repo: r("platform"),
+          workflow: "Release",
+          kind: "deploy_stalled",
+          severity: "critical",
+          because:
+            "in live time: 24 hours after the last deploy (16.5 hours before the start) while pushes go on",
+          from: now + 8 * HOUR,
+        },
+        {
           repo: r("checkout"),
           workflow: "Deploy",
           kind: "deploy_stalled",
@@ -205,6 +215,8 @@ export function demoScenario({ now, days }: ScenarioOptions): Scenario {
           severity: "warning",
           because:
             "the publish job's push step takes 2 s instead of ~90 s in the runs of the last 5 hours (one push 3 hours ago at least)",
+          // Live pushes come 20 times as often; after a day the 2-second pushes near the median.
+          until: now + 24 * HOUR,
         },
         {
           repo: r("legacy-tools"),

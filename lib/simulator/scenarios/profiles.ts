@@ -74,11 +74,14 @@ const run = (name: string, meanMs: number, role?: StepSpec["role"]): StepSpec =>
   role,
 });
 
+/** Uploads the test report even when tests failed, one artifact per attempt (v4 artifacts
+ *  are immutable, so workflows that get re-run name them with the attempt number). */
 const upload = (artifact: string): StepSpec => ({
   name: "Upload test results",
   uses: "actions/upload-artifact@v4",
-  with: { name: artifact, path: "reports/" },
+  with: { name: `${artifact}-\${{ github.run_attempt }}`, path: "reports/" },
   meanMs: 3 * S,
+  always: true,
 });
 
 type Base = Pick<WorkflowSpec, "id" | "createdAt"> & Partial<WorkflowSpec>;
@@ -181,7 +184,7 @@ export function javaCi(base: Base, flakyTests: string[] = []): WorkflowSpec {
           checkout,
           setupJava(),
           run("Run mvn -B verify -Dsurefire.rerunFailingTestsCount=2", 4.5 * MIN, "test"),
-          upload("surefire-reports"),
+          upload("surefire-test-reports"),
         ],
       },
     ],
@@ -191,7 +194,7 @@ export function javaCi(base: Base, flakyTests: string[] = []): WorkflowSpec {
       tests: 80,
       flakyTests,
       flakyChance: 0.25,
-      artifactName: "surefire-reports",
+      artifactName: "surefire-test-reports",
     },
   });
 }
@@ -341,7 +344,7 @@ export function pythonCi(base: Base, flakyTests: string[] = []): WorkflowSpec {
           setupPython,
           run("Run pip install -r requirements.txt", 30 * S),
           run("Run pytest --reruns 2 --junitxml=reports/junit.xml", 3 * MIN, "test"),
-          upload("pytest-results"),
+          upload("pytest-test-results"),
         ],
       },
     ],
@@ -351,7 +354,7 @@ export function pythonCi(base: Base, flakyTests: string[] = []): WorkflowSpec {
       tests: 60,
       flakyTests,
       flakyChance: 0.2,
-      artifactName: "pytest-results",
+      artifactName: "pytest-test-results",
     },
   });
 }

@@ -18,6 +18,11 @@ export type ExpectedFlag = {
   severity: "warning" | "critical";
   /** Why the scenario expects it, in words. */
   because: string;
+  /** Simulated times between which the flag is expected (live time changes the truth:
+   *  a deploy skipped long enough is also stalled, a fast push repeated often enough becomes
+   *  the median). Absent: from the start, for good. */
+  from?: number;
+  until?: number;
 };
 
 export type ScenarioTruth = {

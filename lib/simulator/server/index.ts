@@ -91,16 +91,27 @@ function blobResponse(sim: Sim, url: URL, now: number): SimResponse {
 }
 
 function controlResponse(sim: Sim, req: IncomingMessage, url: URL): SimResponse {
-  if (url.pathname === "/_sim/truth")
+  if (url.pathname === "/_sim/truth") {
+    // The flags expected now: some begin or end as live time goes on.
+    const now = sim.clock.now();
+    const truth = sim.scenario.truth;
+    const flags = truth.flags.filter(
+      (f) => (f.from ?? -Infinity) <= now && now < (f.until ?? Infinity),
+    );
+    const flagged = new Set(flags.map((f) => `${f.repo}|${f.workflow}`));
+    const healthy = truth.healthy.filter((p) => !flagged.has(`${p.repo}|${p.workflow}`));
     return {
       status: 200,
       body: {
         scenario: sim.scenario.name,
-        now: new Date(sim.clock.now()).toISOString(),
-        ...sim.scenario.truth,
+        now: new Date(now).toISOString(),
+        flags,
+        healthy,
+        facts: truth.facts,
       },
       spend: false,
     };
+  }
   if (url.pathname === "/_sim/stats") {
     const memory = process.memoryUsage();
     const now = sim.clock.now();

@@ -2,7 +2,7 @@
 import { artifactsOf, artifactZip } from "../derived.ts";
 import { renderArtifact, renderWorkflow } from "../github/objects.ts";
 import { jobsAt, renderJob, renderRun, runStateAt } from "../github/runs.ts";
-import { renderJobLog } from "../job-log.ts";
+import { type CacheUse, renderJobLog } from "../job-log.ts";
 import type { SimRun } from "../model.ts";
 import { parseCreated } from "./created-filter.ts";
 import { errorResponse, notFound, paginate, type SimResponse } from "./http.ts";
@@ -196,6 +196,15 @@ export function jobLogsRedirect(request: RouteRequest): SimResponse {
   };
 }
 
+/** A step's `with:` inputs as the runner prints them: expressions already evaluated. */
+function evaluatedInputs(inputs: Record<string, string> | undefined, cache: CacheUse | undefined) {
+  if (!inputs || !cache || inputs.key === undefined) return inputs;
+  const evaluated: Record<string, string> = { ...inputs, key: cache.key };
+  if (inputs["restore-keys"] !== undefined)
+    evaluated["restore-keys"] = cache.restoreKeys.join("\n");
+  return evaluated;
+}
+
 /** The log text behind a signed URL (no authentication, like blob storage). */
 export function jobLogText(request: RouteRequest, jobId: number): SimResponse {
   const run = request.sim.world.run(Math.floor(jobId / 100), request.now);
@@ -204,32 +213,34 @@ export function jobLogText(request: RouteRequest, jobId: number): SimResponse {
   const job = request.sim.world.attempt(run, attempt).jobs.find((j) => j.id === jobId);
   if (!job || job.runnerName === null)
     return errorResponse(404, "The specified blob does not exist.");
+  const repo = request.sim.world.repoById(run.repoId);
   const text = renderJobLog({
     name: job.name,
     runnerName: job.runnerName,
     labels: job.labels,
-    steps: job.steps.flatMap((step) =>
-      step.startedAt === null || step.completedAt === null
-        ? []
-        : [
-            {
-              number: step.number,
-              name: step.name,
-              uses: step.spec?.uses,
-              with: step.spec?.with,
-              run: step.spec?.run,
-              startedAt: new Date(step.startedAt),
-              completedAt: new Date(step.completedAt),
-              conclusion: step.conclusion,
-              cache:
-                step.cache ??
-                (step.post
-                  ? job.steps.find((s) => s.spec === step.spec && !s.post)?.cache
-                  : undefined),
-              post: step.post,
-            },
-          ],
-    ),
+    repository: repo ? `${repo.owner}/${repo.name}` : undefined,
+    headSha: run.event.sha,
+    headBranch: run.event.branch,
+    steps: job.steps.flatMap((step) => {
+      if (step.startedAt === null || step.completedAt === null) return [];
+      const cache =
+        step.cache ??
+        (step.post ? job.steps.find((s) => s.spec === step.spec && !s.post)?.cache : undefined);
+      return [
+        {
+          number: step.number,
+          name: step.name,
+          uses: step.spec?.uses,
+          with: evaluatedInputs(step.spec?.with, cache),
+          run: step.spec?.run,
+          startedAt: new Date(step.startedAt),
+          completedAt: new Date(step.completedAt),
+          conclusion: step.conclusion,
+          cache,
+          post: step.post,
+        },
+      ];
+    }),
   });
   return {
     status: 200,

@@ -201,3 +201,34 @@ describe("live time", () => {
     expect(journeys).toContain("queued>in_progress>completed");
   });
 });
+
+describe("ground truth", () => {
+  it("changes with live time: a long-skipped deploy is also stalled, a repeated fast push stops being odd", async () => {
+    const { sim } = await simulator("demo");
+    const truth = async () => {
+      const response = await fetch(`${sim.url}/_sim/truth`, {
+        headers: { authorization: "token t" },
+      });
+      return ((await response.json()) as { flags: { repo: string; kind: string }[] }).flags.map(
+        (f) => `${f.repo}:${f.kind}`,
+      );
+    };
+    const advance = (hours: number) =>
+      fetch(`${sim.url}/_sim/clock?advance_ms=${hours * 3600_000}`, {
+        method: "POST",
+        headers: { authorization: "token t" },
+      });
+    const atStart = await truth();
+    expect(atStart).toContain("acme/platform:deploy_skipped");
+    expect(atStart).not.toContain("acme/platform:deploy_stalled");
+    expect(atStart).toContain("acme/images:deploy_suspicious");
+    await advance(9);
+    expect(await truth()).toContain("acme/platform:deploy_stalled");
+    await advance(16);
+    expect(await truth()).not.toContain("acme/images:deploy_suspicious");
+    expect((await advance(-1)).status).toBe(422);
+    expect((await fetch(`${sim.url}/_sim/clock?advance_ms=1`, { method: "POST" })).status).toBe(
+      401,
+    );
+  });
+});
