@@ -187,12 +187,14 @@ export function cachesOf(world: World, repo: RepoSpec, now: number): CacheEntryF
         for (const step of job.steps) {
           const cache = step.cache;
           if (!cache) continue;
-          const existing = byKey.get(cache.key);
-          const ref = `refs/heads/${run.event.branch}`;
+          // Caches are scoped to the ref that saved them (pull requests: refs/pull/N/merge).
+          const pr = run.event.pullRequest;
+          const ref = pr === undefined ? `refs/heads/${run.event.branch}` : `refs/pull/${pr}/merge`;
+          const existing = byKey.get(`${ref}|${cache.key}`);
           if (existing) existing.lastAccessedAt = Math.max(existing.lastAccessedAt, job.startedAt);
           else if (cache.save === "saved") {
-            byKey.set(cache.key, {
-              id: seedOf("cache", repo.id, cache.key),
+            byKey.set(`${ref}|${cache.key}`, {
+              id: seedOf("cache", repo.id, ref, cache.key),
               ref,
               key: cache.key,
               version: new Random(seedOf(cache.key)).hex(64),

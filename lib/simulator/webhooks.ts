@@ -46,7 +46,7 @@ function eventsOf(sim: Sim, repo: RepoSpec, run: SimRun, from: number, to: numbe
           action,
           workflow_run: renderRun(ctxAt(at), run),
           workflow: renderWorkflow(sim.urls, repo, workflow),
-          repository: renderFullRepository(sim.urls, repo, at),
+          repository: renderFullRepository(sim.urls, repo, sim.world.lastPushAt(repo, at)),
           sender: renderUser(sim.urls, run.event.actor),
         }),
       });
@@ -63,7 +63,7 @@ function eventsOf(sim: Sim, repo: RepoSpec, run: SimRun, from: number, to: numbe
           build: () => ({
             action,
             workflow_job: renderJob(ctxAt(at), repo, workflow, run, job),
-            repository: renderFullRepository(sim.urls, repo, at),
+            repository: renderFullRepository(sim.urls, repo, sim.world.lastPushAt(repo, at)),
             sender: renderUser(sim.urls, run.event.actor),
           }),
         });

@@ -99,6 +99,16 @@ export class World {
     return run && run.createdAt <= now ? run : undefined;
   }
 
+  /** When the repository last got a push, at `now` (its creation when it never did). */
+  lastPushAt(repo: RepoSpec, now: number): number {
+    const runs = this.runs(repo.id, now);
+    for (let i = runs.length - 1; i >= 0; i--) {
+      const event = runs[i]?.event;
+      if (event?.kind === "push") return event.at;
+    }
+    return repo.createdAt;
+  }
+
   /** The attempts of `run` that exist at `now`. */
   attemptsAt(run: SimRun, now: number): AttemptPlan[] {
     return run.attempts.filter((a) => a.createdAt <= now);

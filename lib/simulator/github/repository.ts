@@ -115,10 +115,11 @@ export function renderMinimalRepository(urls: Urls, repo: RepoSpec): Schemas["mi
   return repoBase(urls, repo);
 }
 
+/** A full repository; `lastPushAt` is its latest push (pushed_at, updated_at). */
 export function renderFullRepository(
   urls: Urls,
   repo: RepoSpec,
-  now: number,
+  lastPushAt: number,
 ): Schemas["full-repository"] {
   const full = `${repo.owner}/${repo.name}`;
   return {
@@ -148,9 +149,9 @@ export function renderFullRepository(
     custom_properties: {},
     archived: repo.archived,
     disabled: false,
-    pushed_at: iso(Math.min(now, repo.quietFrom ?? now)),
+    pushed_at: iso(lastPushAt),
     created_at: iso(repo.createdAt),
-    updated_at: iso(Math.min(now, repo.quietFrom ?? now)),
+    updated_at: iso(lastPushAt),
     subscribers_count: 3,
     network_count: 0,
     license: null,

@@ -141,12 +141,17 @@ export function demoScenario({ now, days }: ScenarioOptions): Scenario {
       pullRequestsPerDay: 0,
       // Scheduled runs share a head SHA all day, so any failure followed by a pass would be a
       // flaky SHA group: this pipeline never fails, it is only cancelled now and then.
+      // It runs on a small self-hosted pool: jobs often wait minutes for a runner (queued runs).
       workflows: [
-        {
-          ...scheduledWorkflow(w(8, 0), "Ingest", 30 * 60 * 1000, 6),
-          failureRate: 0,
-          cancelRate: 0.04,
-        },
+        (() => {
+          const ingest = scheduledWorkflow(w(8, 0), "Ingest", 30 * 60 * 1000, 6);
+          const jobs = ingest.jobs.map((job) => ({
+            ...job,
+            runsOn: "self-hosted",
+            queueMeanMs: 4 * 60_000,
+          }));
+          return { ...ingest, jobs, failureRate: 0, cancelRate: 0.04 };
+        })(),
       ],
     }),
   ];

@@ -8,7 +8,14 @@ import { linkBase, type RouteRequest } from "./sim.ts";
 export function getRepository(request: RouteRequest): SimResponse {
   const repo = request.repo;
   return repo
-    ? { status: 200, body: renderFullRepository(request.sim.urls, repo, request.now) }
+    ? {
+        status: 200,
+        body: renderFullRepository(
+          request.sim.urls,
+          repo,
+          request.sim.world.lastPushAt(repo, request.now),
+        ),
+      }
     : notFound();
 }
 

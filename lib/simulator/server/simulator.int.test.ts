@@ -222,7 +222,15 @@ describe("ground truth", () => {
     expect(atStart).toContain("acme/platform:deploy_skipped");
     expect(atStart).not.toContain("acme/platform:deploy_stalled");
     expect(atStart).toContain("acme/images:deploy_suspicious");
-    await advance(9);
+    // A quiet repository does not change as time passes: its ETag holds.
+    const repo = async (etag?: string) =>
+      fetch(`${sim.url}/repos/acme/legacy-tools`, {
+        headers: { authorization: "token t", ...(etag ? { "if-none-match": etag } : {}) },
+      });
+    const etag = (await repo()).headers.get("etag") ?? "";
+    await advance(1);
+    expect((await repo(etag)).status).toBe(304);
+    await advance(8);
     expect(await truth()).toContain("acme/platform:deploy_stalled");
     await advance(16);
     expect(await truth()).not.toContain("acme/images:deploy_suspicious");
