@@ -23,6 +23,10 @@ export type SimulatorOptions = {
   days: number;
   /** The simulated time at start (default: now). */
   now?: number;
+  /** Where the generated history ends and live time begins (default: `now`). A simulator
+   *  restarted with the same historyEnd (and seed) serves the same history, plus what
+   *  happened in live time since: what `npm run demo` needs to keep its data across restarts. */
+  historyEnd?: number;
   /** Simulated milliseconds per real millisecond; 0 freezes time. */
   speed: number;
   host: string;
@@ -320,13 +324,14 @@ function deliver(res: ServerResponse, reply: Reply, hung: Set<ServerResponse>): 
 /** Builds the scenario's world and serves it; resolves once listening. */
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const start = options.now ?? Date.now();
-  const scenario = buildScenario(options.scenario, { now: start, days: options.days });
+  const historyEnd = Math.min(options.historyEnd ?? start, start);
+  const scenario = buildScenario(options.scenario, { now: historyEnd, days: options.days });
   if (!scenario)
     throw new Error(`unknown scenario "${options.scenario}" (known: ${SCENARIO_NAMES.join(", ")})`);
   const world = new World(scenario.repos, {
     seed: options.seed,
-    historyStart: start - options.days * DAY,
-    historyEnd: start,
+    historyStart: historyEnd - options.days * DAY,
+    historyEnd,
     liveRateFactor: scenario.liveRateFactor,
   });
   const clock = new SimClock(start, options.speed);

@@ -240,3 +240,23 @@ describe("ground truth", () => {
     );
   });
 });
+
+describe("restarting with the same history", () => {
+  it("serves the same runs, plus those of the live time since the history ended", async () => {
+    const historyEnd = NOW - 6 * 3600_000;
+    const first = await simulator("scheduled", { now: historyEnd, historyEnd });
+    const later = await simulator("scheduled", { now: NOW, historyEnd });
+    const ids = async (octokit: typeof first.octokit) =>
+      (
+        await octokit.paginate(octokit.rest.actions.listWorkflowRunsForRepo, {
+          owner: "acme",
+          repo: "data-pipeline",
+          per_page: 100,
+        })
+      ).map((r) => r.id);
+    const before = await ids(first.octokit);
+    const after = await ids(later.octokit);
+    expect(after.slice(after.length - before.length)).toEqual(before);
+    expect(after.length - before.length).toBeGreaterThanOrEqual(11); // every 30 minutes for 6 hours
+  });
+});
