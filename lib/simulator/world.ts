@@ -2,6 +2,7 @@
 // produced. History is generated day by day, in order, so that run ids grow with time as on
 // GitHub and live mode can extend it as the simulated clock moves on.
 import { type AttemptContext, buildAttempt } from "./attempts.ts";
+import { eventsOfDay, scheduleEvents } from "./events.ts";
 import type {
   AttemptInstance,
   AttemptPlan,
@@ -16,18 +17,6 @@ const DAY = 24 * 3600 * 1000;
 /** Run ids are seconds since this epoch × 1000 + the workflow's index in the scenario: they
  *  rise with time like GitHub's, and a run keeps its id whenever the simulator is restarted. */
 const ID_EPOCH_SECONDS = Date.UTC(2020, 0, 1) / 1000;
-
-const ACTORS = ["octocat", "mona", "hubot", "dependabot[bot]", "ana-dev", "li-wei", "sam-ops"];
-const MESSAGES = [
-  "Fix flaky retry in payment client",
-  "Bump dependencies",
-  "Add metrics endpoint",
-  "Refactor session store",
-  "Update README",
-  "Speed up image build",
-  "Handle empty pages in exporter",
-  "Tighten input validation",
-];
 
 export type WorldOptions = {
   seed: number;
@@ -136,101 +125,6 @@ export class World {
     return { seed, repo, workflow, historyStart, historyEnd };
   }
 
-  private eventsOf(repo: RepoSpec, day: number): SimEvent[] {
-    const rnd = new Random(seedOf(this.options.seed, "events", repo.id, day));
-    const events: SimEvent[] = [];
-    const stream = (perDay: number, make: (at: number, n: number) => SimEvent) => {
-      if (perDay <= 0) return;
-      let at = day + (-Math.log(1 - rnd.next()) / perDay) * DAY;
-      for (let n = 0; at < day + DAY; n++) {
-        events.push(make(Math.round(at), n));
-        at += (-Math.log(1 - rnd.next()) / perDay) * DAY;
-      }
-    };
-    const quiet = (at: number) => repo.quietFrom !== undefined && at >= repo.quietFrom;
-    stream(repo.pushesPerDay, (at) => ({
-      kind: "push",
-      at,
-      sha: rnd.hex(40),
-      branch: repo.defaultBranch,
-      actor: rnd.pick(ACTORS),
-      message: rnd.pick(MESSAGES),
-    }));
-    stream(repo.pullRequestsPerDay, (at) => {
-      const pullRequest = rnd.int(100, 999);
-      return {
-        kind: "pull_request",
-        at,
-        sha: rnd.hex(40),
-        branch: `feature/change-${pullRequest}`,
-        actor: rnd.pick(ACTORS),
-        message: rnd.pick(MESSAGES),
-        pullRequest,
-      };
-    });
-    for (const at of repo.extraPushes ?? []) {
-      if (at < day || at >= day + DAY) continue;
-      const extra = new Random(seedOf(this.options.seed, "extra", repo.id, at));
-      events.push({
-        kind: "push",
-        at,
-        sha: extra.hex(40),
-        branch: repo.defaultBranch,
-        actor: extra.pick(ACTORS),
-        message: extra.pick(MESSAGES),
-      });
-    }
-    events.push(...this.livePushes(repo, day));
-    events.sort((a, b) => a.at - b.at);
-    return events.filter((e) => !quiet(e.at) && e.at >= this.options.historyStart);
-  }
-
-  /** The extra pushes of live time (liveRateFactor), from their own random source so that
-   *  the history is the same whatever the factor. */
-  private livePushes(repo: RepoSpec, day: number): SimEvent[] {
-    const extra = Math.max(0, (this.options.liveRateFactor ?? 1) - 1) * repo.pushesPerDay;
-    const { historyEnd } = this.options;
-    if (extra <= 0 || day + DAY <= historyEnd) return [];
-    const rnd = new Random(seedOf(this.options.seed, "live", repo.id, day));
-    const out: SimEvent[] = [];
-    for (
-      let at = day + (-Math.log(1 - rnd.next()) / extra) * DAY;
-      at < day + DAY;
-      at += (-Math.log(1 - rnd.next()) / extra) * DAY
-    ) {
-      const time = Math.round(at);
-      const event: SimEvent = {
-        kind: "push",
-        at: time,
-        sha: rnd.hex(40),
-        branch: repo.defaultBranch,
-        actor: rnd.pick(ACTORS),
-        message: rnd.pick(MESSAGES),
-      };
-      if (time >= historyEnd) out.push(event);
-    }
-    return out;
-  }
-
-  private scheduleEvents(repo: RepoSpec, workflow: WorkflowSpec, day: number): SimEvent[] {
-    const schedule = workflow.on.schedule;
-    if (!schedule) return [];
-    const out: SimEvent[] = [];
-    for (let at = day + schedule.offsetMs; at < day + DAY; at += schedule.everyMs) {
-      if (at < this.options.historyStart) continue;
-      const sha = new Random(seedOf(this.options.seed, "head", repo.id, day)).hex(40);
-      out.push({
-        kind: "schedule",
-        at,
-        sha,
-        branch: repo.defaultBranch,
-        actor: "octocat",
-        message: "Scheduled run",
-      });
-    }
-    return out;
-  }
-
   private triggers(workflow: WorkflowSpec, event: SimEvent): boolean {
     if (workflow.state !== "active" && !workflow.anomalies.some((a) => a.kind === "stopped"))
       return false;
@@ -244,9 +138,9 @@ export class World {
     const pending: { repo: RepoSpec; workflow: WorkflowSpec; index: number; event: SimEvent }[] =
       [];
     for (const repo of this.repos) {
-      const events = this.eventsOf(repo, day);
+      const events = eventsOfDay(this.options, repo, day);
       for (const [index, workflow] of repo.workflows.entries()) {
-        const mine = [...events, ...this.scheduleEvents(repo, workflow, day)];
+        const mine = [...events, ...scheduleEvents(this.options, repo, workflow, day)];
         for (const event of mine) {
           if (this.triggers(workflow, event)) pending.push({ repo, workflow, index, event });
         }

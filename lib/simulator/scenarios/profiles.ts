@@ -1,117 +1,21 @@
-// Building blocks for scenarios: typical jobs and workflows of real projects (a Node.js CI,
-// a Java CI with Surefire, a container build and deploy, a scheduled job).
-import type { CacheSpec, JobSpec, StepSpec, WorkflowSpec } from "../model.ts";
+// Building blocks for scenarios: the CI workflows of typical projects (Node.js, Java with
+// Surefire, Android with Gradle, Python with pytest). Deploys and schedules: profiles-deploy.ts.
+import type { JobSpec, StepSpec, WorkflowSpec } from "../model.ts";
+import {
+  type Base,
+  checkout,
+  gradleCache,
+  MIN,
+  run,
+  S,
+  setupJava,
+  setupNode,
+  upload,
+  workflow,
+} from "./profile-parts.ts";
 
-const S = 1000;
-const MIN = 60 * S;
+export { deployWorkflow, publishWorkflow, scheduledWorkflow } from "./profiles-deploy.ts";
 
-const checkout: StepSpec = {
-  name: "Run actions/checkout@v4",
-  uses: "actions/checkout@v4",
-  meanMs: 3 * S,
-};
-
-export function setupNode(cache = true): StepSpec {
-  const spec: CacheSpec = {
-    tool: "setup-node",
-    version: "v4",
-    packageManager: "npm",
-    keyPrefix: "node-cache-Linux-x64-npm-",
-    restoreKeys: false,
-    sizeBytes: 95_000_000,
-  };
-  return {
-    name: "Set up Node.js",
-    uses: "actions/setup-node@v4",
-    with: cache ? { "node-version": "20", cache: "npm" } : { "node-version": "20" },
-    meanMs: 6 * S,
-    cache: cache ? spec : undefined,
-  };
-}
-
-function setupJava(): StepSpec {
-  return {
-    name: "Set up JDK 21",
-    uses: "actions/setup-java@v4",
-    with: { distribution: "temurin", "java-version": "21", cache: "maven" },
-    meanMs: 8 * S,
-    cache: {
-      tool: "setup-java",
-      version: "v4",
-      packageManager: "maven",
-      keyPrefix: "setup-java-Linux-x64-maven-",
-      restoreKeys: false,
-      sizeBytes: 240_000_000,
-    },
-  };
-}
-
-function gradleCache(): StepSpec {
-  return {
-    name: "Cache Gradle",
-    uses: "actions/cache@v4",
-    with: {
-      path: "~/.gradle/caches",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as written in a workflow
-      key: "gradle-${{ hashFiles('**/*.gradle*') }}",
-      "restore-keys": "gradle-",
-    },
-    meanMs: 12 * S,
-    cache: {
-      tool: "actions/cache",
-      version: "v4",
-      keyPrefix: "gradle-Linux-",
-      restoreKeys: true,
-      sizeBytes: 410_000_000,
-    },
-  };
-}
-
-const run = (name: string, meanMs: number, role?: StepSpec["role"]): StepSpec => ({
-  name,
-  run: name.replace(/^Run /, ""),
-  meanMs,
-  role,
-});
-
-/** Uploads the test report even when tests failed, one artifact per attempt (v4 artifacts
- *  are immutable, so workflows that get re-run name them with the attempt number). */
-const upload = (artifact: string): StepSpec => ({
-  name: "Upload test results",
-  uses: "actions/upload-artifact@v4",
-  with: { name: `${artifact}-\${{ github.run_attempt }}`, path: "reports/" },
-  meanMs: 3 * S,
-  always: true,
-});
-
-type Base = Pick<WorkflowSpec, "id" | "createdAt"> & Partial<WorkflowSpec>;
-
-type Defaulted =
-  | "updatedAt"
-  | "state"
-  | "anomalies"
-  | "failureRate"
-  | "flakyRate"
-  | "cancelRate"
-  | "artifactRetentionDays";
-type Body = Omit<WorkflowSpec, "id" | "createdAt" | Defaulted> &
-  Partial<Pick<WorkflowSpec, Defaulted>>;
-
-function workflow(base: Base, rest: Body): WorkflowSpec {
-  return {
-    state: "active",
-    updatedAt: base.createdAt,
-    anomalies: [],
-    failureRate: 0.04,
-    flakyRate: 0.01,
-    cancelRate: 0.02,
-    artifactRetentionDays: 90,
-    ...rest,
-    ...base,
-  };
-}
-
-/** A Node.js CI: lint and test in parallel, then build; about 6 minutes. */
 export function nodeCi(base: Base, testMinutes = 3.2): WorkflowSpec {
   const jobs: JobSpec[] = [
     {
@@ -224,96 +128,6 @@ export function gradleCi(base: Base): WorkflowSpec {
 }
 
 /** Build and push a container image, then deploy it (the deploy job has an `if:`). */
-export function deployWorkflow(base: Base, name = "Deploy"): WorkflowSpec {
-  return workflow(base, {
-    name,
-    path: `.github/workflows/${name.toLowerCase().replaceAll(" ", "-")}.yml`,
-    on: { push: true },
-    jobs: [
-      {
-        name: "build-image",
-        needs: [],
-        runsOn: "ubuntu-latest",
-        queueMeanMs: 8 * S,
-        steps: [
-          checkout,
-          run("Run docker build -t registry.acme.dev/app:$GITHUB_SHA .", 2 * MIN, "build"),
-          run("Run docker push registry.acme.dev/app:$GITHUB_SHA", 90 * S, "push"),
-        ],
-      },
-      {
-        name: "deploy",
-        needs: ["build-image"],
-        runsOn: "ubuntu-latest",
-        queueMeanMs: 6 * S,
-        deploy: true,
-        steps: [
-          checkout,
-          run("Run ./scripts/deploy.sh production", 60 * S, "deploy"),
-          run("Run ./scripts/smoke-test.sh", 20 * S),
-        ],
-      },
-    ],
-    deploymentEnvironment: "production",
-    failureRate: 0.02,
-    flakyRate: 0,
-  });
-}
-
-/** A scheduled maintenance job. */
-export function scheduledWorkflow(
-  base: Base,
-  name: string,
-  everyMs: number,
-  minutes: number,
-): WorkflowSpec {
-  return workflow(base, {
-    name,
-    path: `.github/workflows/${name.toLowerCase().replaceAll(" ", "-")}.yml`,
-    on: { schedule: { everyMs, offsetMs: 3 * MIN } },
-    jobs: [
-      {
-        name: "run",
-        needs: [],
-        runsOn: "ubuntu-latest",
-        queueMeanMs: 20 * S,
-        steps: [
-          checkout,
-          run(`Run ./bin/${name.toLowerCase().replaceAll(" ", "-")}`, minutes * MIN, "build"),
-        ],
-      },
-    ],
-    failureRate: 0.01,
-    flakyRate: 0,
-  });
-}
-
-/** Build and push a container image in one job: the push step is the deploy job's own. */
-export function publishWorkflow(base: Base, name = "Publish image"): WorkflowSpec {
-  return workflow(base, {
-    name,
-    path: `.github/workflows/${name.toLowerCase().replaceAll(" ", "-")}.yml`,
-    on: { push: true },
-    jobs: [
-      {
-        name: "publish",
-        needs: [],
-        runsOn: "ubuntu-latest",
-        queueMeanMs: 8 * S,
-        deploy: true,
-        steps: [
-          checkout,
-          run("Run docker build -t registry.acme.dev/images/base:$GITHUB_SHA .", 3 * MIN, "build"),
-          run("Run docker push registry.acme.dev/images/base:$GITHUB_SHA", 90 * S, "push"),
-        ],
-      },
-    ],
-    failureRate: 0.02,
-    flakyRate: 0,
-  });
-}
-
-/** A Python CI: pip cache with a restore key (partial hits), pytest with reruns of flaky tests. */
 export function pythonCi(base: Base, flakyTests: string[] = []): WorkflowSpec {
   const setupPython: StepSpec = {
     name: "Set up Python 3.12",

@@ -8,12 +8,13 @@ import { renderRateLimit } from "../github/objects.ts";
 import { buildScenario, SCENARIO_NAMES } from "../scenarios/index.ts";
 import { startWebhookSender, type WebhookSender } from "../webhooks.ts";
 import { World } from "../world.ts";
+import { blobResponse, controlResponse } from "./control.ts";
+import { deliver, type Reply, send, serverError } from "./deliver.ts";
 import { FaultInjector, groupOf, parseFaultSpec } from "./faults.ts";
 import { errorResponse, etagMatches, notFound, type SimResponse, weakEtag } from "./http.ts";
 import { RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { matchRoute } from "./routes.ts";
-import { artifactBytes, jobLogText } from "./routes-actions.ts";
-import { checkSignedUrl, type RouteRequest, type Sim } from "./sim.ts";
+import type { RouteRequest, Sim } from "./sim.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -55,114 +56,6 @@ function tokenOf(request: IncomingMessage): string | undefined {
   const header = request.headers.authorization ?? "";
   const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header);
   return match?.[1];
-}
-
-function send(res: ServerResponse, response: SimResponse, extra: Record<string, string>): void {
-  const headers: Record<string, string> = { ...extra, ...response.headers };
-  let body: string | Uint8Array = "";
-  if (response.raw) {
-    headers["content-type"] = response.raw.contentType;
-    body = response.raw.bytes;
-  } else if (response.body !== undefined) {
-    headers["content-type"] = "application/json; charset=utf-8";
-    body = JSON.stringify(response.body);
-  }
-  headers["content-length"] = String(
-    typeof body === "string" ? Buffer.byteLength(body) : body.length,
-  );
-  res.writeHead(response.status, headers);
-  res.end(body);
-}
-
-function blobResponse(sim: Sim, url: URL, now: number): SimResponse {
-  if (!checkSignedUrl(sim, url)) {
-    return {
-      status: 403,
-      raw: {
-        bytes:
-          '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signature not valid in the specified time frame</Message></Error>',
-        contentType: "application/xml",
-      },
-      spend: false,
-    };
-  }
-  const request: RouteRequest = { sim, params: {}, query: url.searchParams, url, now };
-  const log = /^\/_sim\/blobs\/logs\/(\d+)$/.exec(url.pathname);
-  if (log) return jobLogText(request, Number(log[1]));
-  const artifact = /^\/_sim\/blobs\/artifacts\/(\d+)$/.exec(url.pathname);
-  if (artifact) return artifactBytes(request, Number(artifact[1]));
-  return notFound();
-}
-
-function controlResponse(sim: Sim, req: IncomingMessage, url: URL): SimResponse {
-  if (url.pathname === "/_sim/truth") {
-    // The flags expected now: some begin or end as live time goes on.
-    const now = sim.clock.now();
-    const truth = sim.scenario.truth;
-    const flags = truth.flags.filter(
-      (f) => (f.from ?? -Infinity) <= now && now < (f.until ?? Infinity),
-    );
-    const flagged = new Set(flags.map((f) => `${f.repo}|${f.workflow}`));
-    const healthy = truth.healthy.filter((p) => !flagged.has(`${p.repo}|${p.workflow}`));
-    return {
-      status: 200,
-      body: {
-        scenario: sim.scenario.name,
-        now: new Date(now).toISOString(),
-        flags,
-        healthy,
-        facts: truth.facts,
-      },
-      spend: false,
-    };
-  }
-  if (url.pathname === "/_sim/stats") {
-    const memory = process.memoryUsage();
-    const now = sim.clock.now();
-    const runs = sim.world.repos.reduce(
-      (sum, repo) => sum + sim.world.runs(repo.id, now).length,
-      0,
-    );
-    const body = {
-      now: new Date(now).toISOString(),
-      runs,
-      heapUsedBytes: memory.heapUsed,
-      rssBytes: memory.rss,
-    };
-    return { status: 200, body, spend: false };
-  }
-  if (url.pathname === "/_sim/clock" && req.method === "POST") {
-    const ms = Number(url.searchParams.get("advance_ms"));
-    if (!Number.isFinite(ms) || ms < 0 || ms > 7 * DAY) {
-      return errorResponse(422, "advance_ms must be a number of milliseconds from 0 to 7 days");
-    }
-    sim.clock.advance(ms);
-    return { status: 200, body: { now: new Date(sim.clock.now()).toISOString() }, spend: false };
-  }
-  if (url.pathname === "/_sim/clock")
-    return { status: 200, body: { now: new Date(sim.clock.now()).toISOString() }, spend: false };
-  return notFound();
-}
-
-type Reply = {
-  response: SimResponse;
-  headers: Record<string, string>;
-  /** A fault to apply while sending: never answer, or spoil the body. */
-  fault?: "hang" | "truncate" | "badjson";
-};
-
-/** The 5xx answers GitHub gives now and then. */
-function serverError(n: number): SimResponse {
-  if (n % 3 === 1)
-    return {
-      status: 502,
-      raw: {
-        bytes: "<html><body><h1>502 Bad Gateway</h1></body></html>",
-        contentType: "text/html",
-      },
-    };
-  if (n % 3 === 2) return errorResponse(503, "Service Unavailable");
-  return errorResponse(500, "Server Error");
 }
 
 /** Decides the answer to one request (sending it is the caller's job). */
@@ -277,48 +170,6 @@ function handle(
     headers: { ...headers, ...rateLimitHeaders(limiter.state(budgetKey)) },
     fault: spoil,
   };
-}
-
-/** The bytes of a response body, as `send` would write them. */
-function bodyBytes(response: SimResponse): Buffer {
-  if (response.raw) return Buffer.from(response.raw.bytes);
-  return Buffer.from(response.body === undefined ? "" : JSON.stringify(response.body));
-}
-
-/**
- * Sends a reply, applying its fault: a hung connection (never answered, released when the
- * client gives up), a body cut off halfway with the connection dropped, or garbled JSON.
- */
-function deliver(res: ServerResponse, reply: Reply, hung: Set<ServerResponse>): void {
-  const { response } = reply;
-  if (reply.fault === "hang") {
-    hung.add(res);
-    res.on("close", () => hung.delete(res));
-    return;
-  }
-  if (reply.fault === "truncate") {
-    const bytes = bodyBytes(response);
-    const contentType = response.raw?.contentType ?? "application/json; charset=utf-8";
-    res.writeHead(response.status, {
-      ...reply.headers,
-      ...response.headers,
-      "content-type": contentType,
-      "content-length": String(bytes.length),
-    });
-    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
-    return;
-  }
-  if (reply.fault === "badjson") {
-    const text = bodyBytes(response).toString("utf8");
-    const spoilt = `${text.slice(0, 40)}<!-- unexpected -->{"`;
-    send(
-      res,
-      { ...response, raw: { bytes: spoilt, contentType: "application/json; charset=utf-8" } },
-      reply.headers,
-    );
-    return;
-  }
-  send(res, response, reply.headers);
 }
 
 /** Builds the scenario's world and serves it; resolves once listening. */

@@ -1,6 +1,7 @@
 // The route table: GitHub's paths (and their /repositories/{id} twins) to handlers.
 import type { SimResponse } from "./http.ts";
 import * as actions from "./routes-actions.ts";
+import * as downloads from "./routes-downloads.ts";
 import * as repos from "./routes-repos.ts";
 import type { RouteRequest } from "./sim.ts";
 
@@ -17,11 +18,11 @@ const REPO_ROUTES: [string, Handler][] = [
   ["/actions/runs/:run_id/attempts/:attempt_number", actions.getRun],
   ["/actions/runs/:run_id/jobs", actions.listJobs],
   ["/actions/runs/:run_id/attempts/:attempt_number/jobs", actions.listJobs],
-  ["/actions/runs/:run_id/artifacts", actions.listArtifacts],
-  ["/actions/jobs/:job_id", actions.getJob],
-  ["/actions/jobs/:job_id/logs", actions.jobLogsRedirect],
-  ["/actions/artifacts/:artifact_id", actions.getArtifact],
-  ["/actions/artifacts/:artifact_id/:archive_format", actions.downloadArtifact],
+  ["/actions/runs/:run_id/artifacts", downloads.listArtifacts],
+  ["/actions/jobs/:job_id", downloads.getJob],
+  ["/actions/jobs/:job_id/logs", downloads.jobLogsRedirect],
+  ["/actions/artifacts/:artifact_id", downloads.getArtifact],
+  ["/actions/artifacts/:artifact_id/:archive_format", downloads.downloadArtifact],
   ["/actions/caches", repos.listCaches],
   ["/actions/cache/usage", repos.getCacheUsage],
   ["/deployments", repos.listDeployments],
