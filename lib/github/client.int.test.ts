@@ -115,6 +115,28 @@ describe("createGitHubClient", () => {
     expect(exchanges).toHaveLength(1);
   });
 
+  it("pages with octokit.paginate, on one page and on many", async () => {
+    const { octokit } = await setup({});
+    const workflows = await octokit.paginate(octokit.rest.actions.listRepoWorkflows, {
+      owner: "acme",
+      repo: "api",
+      per_page: 100,
+    });
+    expect(workflows.map((w) => w.name)).toEqual(["CI", "Deploy"]);
+    const runs = await octokit.paginate(octokit.rest.actions.listWorkflowRunsForRepo, {
+      owner: "acme",
+      repo: "api",
+      per_page: 7,
+    });
+    const first = await octokit.rest.actions.listWorkflowRunsForRepo({
+      owner: "acme",
+      repo: "api",
+      per_page: 1,
+    });
+    expect(runs).toHaveLength(first.data.total_count);
+    expect(runs.length).toBeGreaterThan(14);
+  });
+
   it("reports an unchanged resource as 304", async () => {
     const { octokit } = await setup({});
     const first = await octokit.rest.repos.get({ owner: "acme", repo: "api" });

@@ -86,7 +86,9 @@ function instrumentedFetch(options: ClientOptions): typeof fetch {
     let body: ArrayBuffer;
     try {
       response = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
-      body = await response.arrayBuffer();
+      // Read a copy (the timeout covers the body too); Octokit reads the original, which
+      // keeps its URL (octokit.paginate needs it).
+      body = await response.clone().arrayBuffer();
     } catch (error: unknown) {
       record(0, null);
       const reason =
@@ -106,11 +108,7 @@ function instrumentedFetch(options: ClientOptions): typeof fetch {
         );
       }
     }
-    return new Response(response.status === 204 || response.status === 304 ? null : body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    return response;
   };
 }
 

@@ -1,0 +1,48 @@
+// A repository's workflows with their state (active, disabled_inactivity, ...). GitHub's own
+// "dynamic" workflows (Dependabot, CodeQL, Copilot: paths outside .github/workflows) are left
+// out unless asked for.
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { GitHubClient } from "@/lib/github/client";
+import { type GitHubWorkflow, parseGitHub, workflowSchema } from "./github-schemas.ts";
+
+/** Whether a workflow is one of GitHub's generated ones rather than a file in the repository. */
+export function isDynamicWorkflow(path: string): boolean {
+  return !path.startsWith(".github/workflows/");
+}
+
+export async function fetchWorkflows(
+  client: GitHubClient,
+  repo: { owner: string; name: string },
+  options: { includeDynamic?: boolean } = {},
+): Promise<GitHubWorkflow[]> {
+  const raw: unknown[] = await client.paginate(client.rest.actions.listRepoWorkflows, {
+    owner: repo.owner,
+    repo: repo.name,
+    per_page: 100,
+  });
+  return raw
+    .map((item) => parseGitHub(workflowSchema, item, "workflow"))
+    .filter((workflow) => options.includeDynamic || !isDynamicWorkflow(workflow.path));
+}
+
+/** Stores a repository's workflows idempotently (their per-pipeline settings are kept). */
+export async function saveWorkflows(
+  db: Db,
+  repoId: number,
+  workflows: GitHubWorkflow[],
+): Promise<void> {
+  if (workflows.length === 0) return;
+  const rows = workflows.map(
+    (w) =>
+      Prisma.sql`(${BigInt(w.id)}, ${BigInt(repoId)}, ${w.name}, ${w.path}, ${w.state}, ${w.html_url ?? null}, ${new Date(w.created_at)}, ${new Date(w.updated_at)}, now())`,
+  );
+  await db.$executeRaw`
+    INSERT INTO workflows (id, repo_id, name, path, state, html_url, created_at, updated_at, synced_at)
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT (id) DO UPDATE SET
+      repo_id = EXCLUDED.repo_id, name = EXCLUDED.name, path = EXCLUDED.path, state = EXCLUDED.state,
+      html_url = EXCLUDED.html_url, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
+      synced_at = now()`;
+}
