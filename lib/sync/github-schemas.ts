@@ -35,3 +35,26 @@ export function parseGitHub<T>(schema: z.ZodType<T>, value: unknown, what: strin
   const where = issue?.path.length ? issue.path.join(".") : "(root)";
   throw new Error(`GitHub sent an unexpected ${what}: ${where} ${issue?.message ?? "is invalid"}`);
 }
+
+export const runSchema = z.object({
+  id: z.number().int().positive(),
+  workflow_id: z.number().int().positive(),
+  run_number: z.number().int(),
+  run_attempt: z.number().int().positive().optional().default(1),
+  name: z.string().nullish(),
+  display_title: z.string().nullish(),
+  event: z.string(),
+  status: z.string().nullable(),
+  conclusion: z.string().nullable(),
+  head_sha: z.string().min(1),
+  head_branch: z.string().nullable(),
+  actor: z.object({ login: z.string() }).nullish(),
+  triggering_actor: z.object({ login: z.string() }).nullish(),
+  head_commit: z.object({ message: z.string() }).nullish(),
+  pull_requests: z.array(z.object({ number: z.number().int() })).nullish(),
+  html_url: z.string(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  run_started_at: timestamp.nullish(),
+});
+export type GitHubRun = z.infer<typeof runSchema>;
