@@ -9,6 +9,7 @@ import "server-only";
 import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "@/lib/errors";
+import { isProcessAlive } from "@/lib/process";
 
 export class DataDirLockedError extends UserError {}
 
@@ -19,16 +20,6 @@ const TAKEOVER_STALE_MS = 10_000;
 
 /** Locks this process holds: a lock file naming our own pid is ours only if it is in here. */
 const held = new Set<string>();
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error: unknown) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function readOwner(lockPath: string): number | null {
   try {
@@ -60,7 +51,7 @@ function liveOwner(lockPath: string): number | null {
   // Our own pid in a lock we do not hold was left by an earlier process that had the same pid
   // (common in containers, where the app is often pid 1).
   if (owner === null || (owner === process.pid && !held.has(lockPath))) return null;
-  return isAlive(owner) ? owner : null;
+  return isProcessAlive(owner) ? owner : null;
 }
 
 /** Replaces a stale lock with ours, under the takeover lock; false if someone else won. */

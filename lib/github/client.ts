@@ -157,9 +157,14 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   });
 }
 
+/** The HTTP status an Octokit error carries, if any. */
+export function statusOf(error: unknown): number | undefined {
+  return typeof error === "object" && error !== null
+    ? (error as { status?: number }).status
+    : undefined;
+}
+
 /** Whether an Octokit error is GitHub's "304 Not Modified" (an unchanged resource). */
 export function isNotModified(error: unknown): boolean {
-  return (
-    typeof error === "object" && error !== null && (error as { status?: number }).status === 304
-  );
+  return statusOf(error) === 304;
 }

@@ -1,24 +1,16 @@
 // A web server started by `pipewatch start` exits when that process is gone (killed with -9,
 // say), so it never lingers holding the port with no database behind it.
 import { getConfig } from "@/lib/config";
+import { isProcessAlive } from "@/lib/process";
 
 const CHECK_EVERY_MS = 2_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Starts watching the supervisor, when there is one. */
 export function watchSupervisor(): void {
   const pid = getConfig().supervisorPid;
   if (pid === undefined) return;
   const timer = setInterval(() => {
-    if (isAlive(pid)) return;
+    if (isProcessAlive(pid)) return;
     console.error(`pipewatch: the process that started this server (pid ${pid}) is gone; exiting.`);
     process.exit(1);
   }, CHECK_EVERY_MS);

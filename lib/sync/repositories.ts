@@ -4,16 +4,10 @@ import "server-only";
 import type { RepoSelector } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { GitHubClient } from "@/lib/github/client";
+import { type GitHubClient, statusOf } from "@/lib/github/client";
 import { type GitHubRepository, parseGitHub, repositorySchema } from "./github-schemas.ts";
 
 export class RepositoryNotFoundError extends Error {}
-
-function status(error: unknown): number | undefined {
-  return typeof error === "object" && error !== null
-    ? (error as { status?: number }).status
-    : undefined;
-}
 
 /** Every repository `owner/*` names: an organisation's, else a user's; archived ones left out. */
 async function listOwnerRepositories(
@@ -28,7 +22,7 @@ async function listOwnerRepositories(
       type: "all",
     });
   } catch (error: unknown) {
-    if (status(error) !== 404) throw error;
+    if (statusOf(error) !== 404) throw error;
     try {
       raw = await client.paginate(client.rest.repos.listForUser, {
         username: owner,
@@ -36,7 +30,7 @@ async function listOwnerRepositories(
         type: "owner",
       });
     } catch (inner: unknown) {
-      if (status(inner) === 404)
+      if (statusOf(inner) === 404)
         throw new RepositoryNotFoundError(
           `GitHub knows no organisation or user "${owner}" (or the token cannot see it)`,
         );
@@ -65,7 +59,7 @@ export async function discoverRepositories(
       const repo = parseGitHub(repositorySchema, data, "repository");
       found.set(repo.id, repo);
     } catch (error: unknown) {
-      if (status(error) === 404)
+      if (statusOf(error) === 404)
         throw new RepositoryNotFoundError(
           `GitHub has no repository ${selector.owner}/${selector.repo} (or the token cannot see it)`,
         );
