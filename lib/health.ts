@@ -46,11 +46,18 @@ async function listAppliedMigrations(): Promise<string[]> {
   return rows.map((row) => row.migration_name);
 }
 
+// The migrations this build ships: read (and hashed) once per process, not on every check.
+let knownMigrations: Promise<string[]> | undefined;
+
 async function readSchemaState(): Promise<{ migration: string | null; pending: number }> {
   const exists = await getDb().$queryRaw<{ present: boolean }[]>`
     SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`;
   const applied = exists[0]?.present ? await listAppliedMigrations() : [];
-  const known = (await listMigrations()).map((m) => m.name);
+  knownMigrations ??= listMigrations().then((migrations) => migrations.map((m) => m.name));
+  const known = await knownMigrations.catch((error: unknown) => {
+    knownMigrations = undefined; // try again on the next check
+    throw error;
+  });
   const done = new Set(applied);
   return {
     migration: [...applied].sort().at(-1) ?? null,

@@ -93,8 +93,21 @@ export function testCasesOf(world: World, attempt: AttemptInstance): TestCaseRun
   });
 }
 
+// Built once per attempt: listing artifacts needs the zip's size, downloading its bytes. Keyed
+// by the attempt instance, which the world caches, so a zip lives as long as its attempt does.
+const zips = new WeakMap<AttemptInstance, Uint8Array>();
+
 /** The zipped report of an attempt (what the artifact download returns). */
 export function artifactZip(world: World, attempt: AttemptInstance): Uint8Array {
+  let zip = zips.get(attempt);
+  if (!zip) {
+    zip = buildArtifactZip(world, attempt);
+    zips.set(attempt, zip);
+  }
+  return zip;
+}
+
+function buildArtifactZip(world: World, attempt: AttemptInstance): Uint8Array {
   const found = world.workflow(attempt.run.workflowId);
   const spec = found?.workflow.testReport;
   if (!spec) return zipFiles([{ name: "empty.txt", content: "" }]);

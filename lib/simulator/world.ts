@@ -32,7 +32,11 @@ export class World {
   private readonly runsById = new Map<number, SimRun>();
   private readonly runNumbers = new Map<number, number>();
   private readonly usedIds = new Set<number>();
-  private readonly workflowIndex = new Map<number, number>();
+  /** Each workflow with its repository and its index in the scenario (for run ids). */
+  private readonly workflows = new Map<
+    number,
+    { repo: RepoSpec; workflow: WorkflowSpec; index: number }
+  >();
   private readonly attemptCache = new Map<string, AttemptInstance>();
   private generatedUntil: number;
 
@@ -43,9 +47,12 @@ export class World {
     this.repos = repos;
     this.generatedUntil = Math.floor(options.historyStart / DAY) * DAY;
     for (const repo of repos) this.runsByRepo.set(repo.id, []);
-    const workflows = repos.flatMap((repo) => repo.workflows);
-    if (workflows.length > 1000) throw new Error("a scenario can have at most 1,000 workflows");
-    for (const [index, workflow] of workflows.entries()) this.workflowIndex.set(workflow.id, index);
+    for (const repo of repos) {
+      for (const workflow of repo.workflows) {
+        this.workflows.set(workflow.id, { repo, workflow, index: this.workflows.size });
+      }
+    }
+    if (this.workflows.size > 1000) throw new Error("a scenario can have at most 1,000 workflows");
   }
 
   /** Generates history up to `time` (whole days at a time). */
@@ -66,11 +73,7 @@ export class World {
   }
 
   workflow(id: number): { repo: RepoSpec; workflow: WorkflowSpec } | undefined {
-    for (const repo of this.repos) {
-      const workflow = repo.workflows.find((w) => w.id === id);
-      if (workflow) return { repo, workflow };
-    }
-    return undefined;
+    return this.workflows.get(id);
   }
 
   /** Runs of a repository created at or before `now`, oldest first. */
@@ -165,7 +168,7 @@ export class World {
     rnd: Random,
     created: number,
   ): void {
-    const index = this.workflowIndex.get(workflow.id) ?? 0;
+    const index = this.workflows.get(workflow.id)?.index ?? 0;
     let createdAt = created;
     let id = (createdAt / 1000 - ID_EPOCH_SECONDS) * 1000 + index;
     while (this.usedIds.has(id)) {
