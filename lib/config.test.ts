@@ -28,12 +28,38 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       githubApiUrl: "https://api.github.com",
       githubToken: undefined,
+      githubApp: undefined,
+      webhookSecret: undefined,
+      backfillDays: 30,
+      pollIntervalSeconds: 60,
+      worker: true,
+      testReportPattern: /junit|test-results|test-report/i,
       repos: [],
       embeddedDatabase: false,
       supervisorPid: undefined,
       debug: false,
       underNpm: false,
     });
+  });
+
+  it("reads GitHub App settings and refuses an App id without a key", () => {
+    const app = loadConfig({
+      GITHUB_APP_ID: "42",
+      GITHUB_APP_PRIVATE_KEY:
+        "-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----",
+      GITHUB_APP_INSTALLATION_ID: "7",
+    }).githubApp;
+    expect(app).toEqual({
+      appId: 42,
+      privateKey: "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----",
+      privateKeyPath: undefined,
+      installationId: 7,
+    });
+    expect(() => loadConfig({ GITHUB_APP_ID: "42" })).toThrow(/GITHUB_APP_PRIVATE_KEY/);
+    expect(() => loadConfig({ PIPEWATCH_TEST_REPORT_PATTERN: "(" })).toThrow(
+      /PIPEWATCH_TEST_REPORT_PATTERN must be a regular expression/,
+    );
+    expect(() => loadConfig({ PIPEWATCH_POLL_INTERVAL: "1" })).toThrow(/PIPEWATCH_POLL_INTERVAL/);
   });
 
   it("reads every variable, treating empty values as unset", () => {

@@ -5,78 +5,24 @@
 // A bad value yields one line naming the variable, what was wrong and a good example;
 // secret values are never echoed back.
 import "server-only";
-import nextEnv from "@next/env";
 import { z } from "zod";
 import { UserError } from "@/lib/errors";
+import {
+  host,
+  httpUrl,
+  port,
+  positiveInteger,
+  postgresUrl,
+  type RepoSelector,
+  regularExpression,
+  repos,
+} from "./config-values.ts";
+
+export { loadEnvFiles } from "./config-files.ts";
+export { parseRepoSelector, type RepoSelector } from "./config-values.ts";
 
 /** Environment variables, as in process.env. */
 export type Environment = Record<string, string | undefined>;
-
-/** `owner/repo` or `owner/*`, as accepted in PIPEWATCH_REPOS. */
-export type RepoSelector = { owner: string; repo: string | "*" };
-
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const REPO = /^[A-Za-z0-9._-]{1,100}$/;
-
-/** Parses one `owner/repo` or `owner/*` entry; returns null when it is not one. */
-export function parseRepoSelector(entry: string): RepoSelector | null {
-  const parts = entry.trim().split("/");
-  if (parts.length !== 2) return null;
-  const [owner = "", repo = ""] = parts;
-  if (!OWNER.test(owner)) return null;
-  if (repo !== "*" && (!REPO.test(repo) || repo === "." || repo === "..")) return null;
-  return { owner, repo };
-}
-
-const postgresUrl = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    // A Unix-socket URL names its directory in ?host= instead (postgresql:///db?host=/run/postgresql).
-    const host = url.hostname !== "" || url.searchParams.has("host");
-    return (url.protocol === "postgresql:" || url.protocol === "postgres:") && host;
-  } catch {
-    return false;
-  }
-}, "must be a postgresql:// URL with a host");
-
-const httpUrl = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}, "must be an http:// or https:// URL");
-
-const port = z
-  .string()
-  .regex(/^\d+$/, "must be a whole number from 1 to 65535")
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 65535, "must be a whole number from 1 to 65535");
-
-const host = z
-  .string()
-  .regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address, without scheme or port");
-
-const repos = z.string().transform((value, ctx) => {
-  const entries = value
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
-  const selectors: RepoSelector[] = [];
-  for (const entry of entries) {
-    const selector = parseRepoSelector(entry);
-    if (!selector) {
-      ctx.addIssue({
-        code: "custom",
-        message: `must list owner/repo or owner/* entries; "${entry}" is neither`,
-      });
-      return z.NEVER;
-    }
-    selectors.push(selector);
-  }
-  return selectors;
-});
 
 type Variable = {
   schema: z.ZodType;
@@ -130,12 +76,63 @@ export const VARIABLES = {
     example: "github_pat_11ABC...",
     secret: true,
   },
+  GITHUB_APP_ID: {
+    schema: z.string().regex(/^\d+$/, "must be the App's numeric id"),
+    doc: "Authenticate as a GitHub App instead of a token: the App's id (with GITHUB_APP_PRIVATE_KEY or _PATH).",
+    example: "123456",
+  },
+  GITHUB_APP_PRIVATE_KEY: {
+    schema: z.string().refine((v) => v.includes("PRIVATE KEY"), "must be a PEM private key"),
+    doc: "The GitHub App's private key (PEM; \\n escapes allowed). Or GITHUB_APP_PRIVATE_KEY_PATH.",
+    example: "-----BEGIN RSA PRIVATE KEY-----\\n...",
+    secret: true,
+  },
+  GITHUB_APP_PRIVATE_KEY_PATH: {
+    schema: z.string().min(1),
+    doc: "Path of a file holding the GitHub App's private key (PEM).",
+    example: "/etc/pipewatch/app.pem",
+  },
+  GITHUB_APP_INSTALLATION_ID: {
+    schema: z.string().regex(/^\d+$/, "must be a numeric installation id").transform(Number),
+    doc: "The App installation to act as. Unset: the installation on each repository's owner, looked up.",
+    example: "7654321",
+  },
+  GITHUB_WEBHOOK_SECRET: {
+    schema: z.string().min(8, "must be at least 8 characters"),
+    doc: "Secret of the GitHub webhook sending workflow_run and workflow_job events to /api/webhooks/github. Unset: webhooks are refused.",
+    example: "a-long-random-string",
+    secret: true,
+  },
   PIPEWATCH_REPOS: {
     schema: repos,
     doc: "Repositories to watch, comma-separated: owner/repo, or owner/* for all of an owner's non-archived repositories.",
     example: "acme/api,acme/web,acme-infra/*",
     default: "",
     quiet: true,
+  },
+  PIPEWATCH_BACKFILL_DAYS: {
+    schema: positiveInteger(1, 400, "days"),
+    doc: "How far back the first sync of a repository goes, in days.",
+    example: "30",
+    default: "30",
+  },
+  PIPEWATCH_POLL_INTERVAL: {
+    schema: positiveInteger(10, 86400, "seconds"),
+    doc: "Seconds between two syncs of a repository (with jitter; longer after errors).",
+    example: "60",
+    default: "60",
+  },
+  PIPEWATCH_WORKER: {
+    schema: z.enum(["on", "off"]),
+    doc: "off: the web app does not poll GitHub itself (run `npx pipewatch worker` separately).",
+    example: "off",
+    default: "on",
+  },
+  PIPEWATCH_TEST_REPORT_PATTERN: {
+    schema: regularExpression,
+    doc: "Artifacts whose names match this regular expression (case-insensitive) are read as JUnit test reports.",
+    example: "junit|test-results|test-report",
+    default: "junit|test-results|test-report",
   },
   PIPEWATCH_EMBEDDED_DB: {
     schema: z.enum(["0", "1"]),
@@ -166,6 +163,13 @@ export const VARIABLES = {
 
 export type VariableName = keyof typeof VARIABLES;
 
+export type GitHubAppConfig = {
+  appId: number;
+  privateKey?: string;
+  privateKeyPath?: string;
+  installationId?: number;
+};
+
 export type Config = {
   databaseUrl: string | undefined;
   /** As given (relative paths are relative to the working directory). */
@@ -174,6 +178,12 @@ export type Config = {
   host: string;
   githubApiUrl: string;
   githubToken: string | undefined;
+  githubApp: GitHubAppConfig | undefined;
+  webhookSecret: string | undefined;
+  backfillDays: number;
+  pollIntervalSeconds: number;
+  worker: boolean;
+  testReportPattern: RegExp;
   repos: RepoSelector[];
   /** DATABASE_URL is the embedded PGlite served by our parent process. */
   embeddedDatabase: boolean;
@@ -213,6 +223,26 @@ function readVariable(
   return undefined;
 }
 
+/** The GitHub App settings when GITHUB_APP_ID is set (incomplete ones are a problem). */
+function readGitHubApp(
+  read: (name: VariableName) => unknown,
+  problems: string[],
+): Config["githubApp"] {
+  const id = read("GITHUB_APP_ID") as string | undefined;
+  const key = read("GITHUB_APP_PRIVATE_KEY") as string | undefined;
+  const keyPath = read("GITHUB_APP_PRIVATE_KEY_PATH") as string | undefined;
+  const installationId = read("GITHUB_APP_INSTALLATION_ID") as number | undefined;
+  if (id === undefined) return undefined;
+  if (key === undefined && keyPath === undefined) {
+    problems.push(
+      "GITHUB_APP_ID is set but neither GITHUB_APP_PRIVATE_KEY nor GITHUB_APP_PRIVATE_KEY_PATH is (example: GITHUB_APP_PRIVATE_KEY_PATH=/etc/pipewatch/app.pem)",
+    );
+    return undefined;
+  }
+  const privateKey = key?.replace(/\\n/g, "\n");
+  return { appId: Number(id), privateKey, privateKeyPath: keyPath, installationId };
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Environment = process.env): Config {
   const problems: string[] = [];
@@ -224,6 +254,16 @@ export function loadConfig(env: Environment = process.env): Config {
     host: read("HOST") as string,
     githubApiUrl: (read("GITHUB_API_URL") as string | undefined)?.replace(/\/+$/, "") ?? "",
     githubToken: read("GITHUB_TOKEN") as string | undefined,
+    githubApp: readGitHubApp(read, problems),
+    webhookSecret: read("GITHUB_WEBHOOK_SECRET") as string | undefined,
+    backfillDays: read("PIPEWATCH_BACKFILL_DAYS") as number,
+    pollIntervalSeconds: read("PIPEWATCH_POLL_INTERVAL") as number,
+    worker: read("PIPEWATCH_WORKER") !== "off",
+    testReportPattern: new RegExp(
+      (read("PIPEWATCH_TEST_REPORT_PATTERN") as string | undefined) ??
+        "junit|test-results|test-report",
+      "i",
+    ),
     repos: (read("PIPEWATCH_REPOS") as RepoSelector[] | undefined) ?? [],
     embeddedDatabase: read("PIPEWATCH_EMBEDDED_DB") === "1",
     supervisorPid: read("PIPEWATCH_SUPERVISOR_PID") as number | undefined,
@@ -232,19 +272,6 @@ export function loadConfig(env: Environment = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return values;
-}
-
-/**
- * Loads `.env`, `.env.local` and `.env.<mode>[.local]` from `dir` into the environment, exactly
- * as Next.js does for the web server (variables already set win), so that the command line
- * validates and uses the same configuration as the server it starts.
- */
-export function loadEnvFiles(dir: string, mode: "development" | "production"): string[] {
-  const { loadedEnvFiles } = nextEnv.loadEnvConfig(dir, mode === "development", {
-    info: () => undefined,
-    error: () => undefined,
-  });
-  return loadedEnvFiles.map((file) => file.path);
 }
 
 /** The environment for a child process of Pipewatch: ours, plus `overrides`. */

@@ -1,7 +1,10 @@
 // pipewatch sim: serve the GitHub Actions API simulator.
+import { createPublicKey } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { UserError } from "@/lib/errors";
 import { SCENARIO_NAMES } from "@/lib/simulator/scenarios/index";
+import type { AppOptions } from "@/lib/simulator/server/app-auth";
 import { parseFaultSpec } from "@/lib/simulator/server/faults";
 import { startSimulator } from "@/lib/simulator/server/index";
 
@@ -11,6 +14,37 @@ function integer(name: string, value: string | undefined, fallback: number, min 
   if (!Number.isInteger(n) || n < min)
     throw new UserError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 2);
   return n;
+}
+
+/** The GitHub App from --app-id, --app-public-key-file and --app-installation, if any. */
+function appOptions(
+  id: string | undefined,
+  keyFile: string | undefined,
+  installations: string[],
+): AppOptions | undefined {
+  if (id === undefined && keyFile === undefined && installations.length === 0) return undefined;
+  if (id === undefined || keyFile === undefined)
+    throw new UserError("--app-id and --app-public-key-file go together", 2);
+  let publicKeyPem: string;
+  try {
+    publicKeyPem = readFileSync(keyFile, "utf8");
+    createPublicKey(publicKeyPem);
+  } catch {
+    throw new UserError(`--app-public-key-file: ${keyFile} is not a readable PEM key`, 2);
+  }
+  return {
+    appId: integer("app-id", id, 0, 1),
+    publicKeyPem,
+    installations: installations.map((entry) => {
+      const match = /^(\d+):([A-Za-z0-9-]+)$/.exec(entry);
+      if (!match)
+        throw new UserError(
+          `--app-installation must be ID:ACCOUNT, e.g. 1:acme; got "${entry}"`,
+          2,
+        );
+      return { id: Number(match[1]), account: match[2] ?? "" };
+    }),
+  };
 }
 
 export async function sim(args: string[]): Promise<number> {
@@ -30,6 +64,9 @@ export async function sim(args: string[]): Promise<number> {
       faults: { type: "string" },
       "webhook-url": { type: "string" },
       "webhook-secret": { type: "string" },
+      "app-id": { type: "string" },
+      "app-public-key-file": { type: "string" },
+      "app-installation": { type: "string", multiple: true },
     },
   });
   const scenario = values.scenario ?? "demo";
@@ -66,6 +103,11 @@ export async function sim(args: string[]): Promise<number> {
   if (webhookUrl !== undefined && !values["webhook-secret"]) {
     throw new UserError("--webhook-url needs --webhook-secret (deliveries are signed with it)", 2);
   }
+  const app = appOptions(
+    values["app-id"],
+    values["app-public-key-file"],
+    values["app-installation"] ?? [],
+  );
   const running = await startSimulator({
     scenario,
     seed: integer("seed", values.seed, 42),
@@ -79,6 +121,7 @@ export async function sim(args: string[]): Promise<number> {
     budgetWindowMs: 3600_000,
     faults: values.faults,
     webhook: webhookUrl ? { url: webhookUrl, secret: values["webhook-secret"] ?? "" } : undefined,
+    app,
   });
   const repos = running.sim.scenario.repos;
   console.log(`GitHub API simulator listening on ${running.url}`);
@@ -93,6 +136,10 @@ export async function sim(args: string[]): Promise<number> {
     `  time: ${new Date(running.sim.clock.now()).toISOString()}, ${speed === 0 ? "frozen" : `${speed}× real time`}; budget ${values.budget ?? 5000} requests/hour per token${values.token ? "; token required" : ""}`,
   );
   if (values.faults) console.log(`  faults: ${values.faults}`);
+  if (app) {
+    const on = app.installations.map((i) => `${i.id} on ${i.account}`).join(", ") || "none";
+    console.log(`  GitHub App ${app.appId}: JWTs accepted; installations ${on}`);
+  }
   if (webhookUrl) console.log(`  webhooks: workflow_run and workflow_job to ${webhookUrl}, signed`);
   console.log(`  ground truth: ${running.url}/_sim/truth`);
   await new Promise<void>((resolve) => {

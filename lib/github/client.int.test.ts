@@ -19,7 +19,7 @@ async function setup(
   const exchanges: Exchange[] = [];
   const octokit = createGitHubClient({
     baseUrl: sim.url,
-    token: client.token ?? "t",
+    auth: { token: client.token ?? "t" },
     timeoutMs: client.timeoutMs ?? 2_000,
     retryBaseMs: 10,
     retries: client.retries ?? 3,

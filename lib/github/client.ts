@@ -1,7 +1,9 @@
 // The GitHub client: @octokit/rest with throttling (primary and secondary rate limits) and
 // retries (5xx, timeouts, garbled bodies), a timeout per HTTP exchange, and a callback for
-// every exchange so that each request is counted by endpoint and status.
+// every exchange so that each request is counted by endpoint and status. Authenticates with a
+// token or as a GitHub App (installation tokens fetched through the same instrumented fetch).
 import "server-only";
+import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
@@ -20,9 +22,18 @@ export type Exchange = {
   rateLimitResetAt: Date | null;
 };
 
+/**
+ * A token, or a GitHub App: with `installationId` the client acts as that installation (its
+ * tokens are fetched and renewed as needed); without it, as the App itself (a JWT), which only
+ * the App endpoints (/app/..., /users/{username}/installation, ...) accept.
+ */
+export type ClientAuth =
+  | { token: string }
+  | { appId: number; privateKey: string; installationId?: number };
+
 export type ClientOptions = {
   baseUrl: string;
-  token: string;
+  auth: ClientAuth;
   /** Longest wait for one HTTP exchange (default 30 s). */
   timeoutMs?: number;
   /** Longest wait for a primary rate-limit reset before failing instead (default 60 s). */
@@ -112,16 +123,30 @@ function instrumentedFetch(options: ClientOptions): typeof fetch {
   };
 }
 
-/** An authenticated client for `baseUrl` (api.github.com, GHES or the simulator). */
+/** Octokit's auth options: a token as is, or the App strategy with its credentials. */
+function authOptions(auth: ClientAuth) {
+  if ("token" in auth) return { auth: auth.token };
+  // createAppAuth rejects an installationId key that is present but undefined.
+  const { appId, privateKey, installationId } = auth;
+  const installation = installationId === undefined ? {} : { installationId };
+  return { authStrategy: createAppAuth, auth: { appId, privateKey, ...installation } };
+}
+
+/**
+ * An authenticated client for `baseUrl` (api.github.com, GHES or the simulator). With App auth,
+ * the installation-token requests go through the same base URL and instrumented fetch, so they
+ * work against GHES and the simulator and are counted by `onExchange`.
+ */
 export function createGitHubClient(options: ClientOptions): GitHubClient {
   const log = options.log ?? (() => undefined);
   const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
   return new ClientClass({
-    auth: options.token,
+    ...authOptions(options.auth),
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     userAgent: "pipewatch",
     request: { fetch: instrumentedFetch(options) },
-    log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    // Octokit logs every failed request at "error"; the sync reports failures itself.
+    log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryBaseMs ?? 1_000 },
     throttle: {
       onRateLimit: (

@@ -41,6 +41,8 @@ export const runSchema = z.object({
   workflow_id: z.number().int().positive(),
   run_number: z.number().int(),
   run_attempt: z.number().int().positive().optional().default(1),
+  /** The workflow file (`dynamic/...` for GitHub's generated workflows). */
+  path: z.string().nullish(),
   name: z.string().nullish(),
   display_title: z.string().nullish(),
   event: z.string(),

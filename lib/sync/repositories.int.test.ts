@@ -20,7 +20,7 @@ const selectors = (...entries: string[]) =>
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startTestSimulator("demo")]);
   db = createDb(database.url, { max: 2 });
-  client = createGitHubClient({ baseUrl: sim.url, token: "t", retryBaseMs: 10 });
+  client = createGitHubClient({ baseUrl: sim.url, auth: { token: "t" }, retryBaseMs: 10 });
 });
 afterAll(async () => {
   await db?.$disconnect();

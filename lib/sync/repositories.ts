@@ -69,8 +69,15 @@ export async function discoverRepositories(
   return [...found.values()].sort((a, b) => a.full_name.localeCompare(b.full_name));
 }
 
-/** Stores the repositories (idempotently) and marks the ones no longer selected as untracked. */
-export async function saveRepositories(db: Db, repos: GitHubRepository[]): Promise<void> {
+/**
+ * Stores the repositories (idempotently) and, unless `untrackOthers` is false (a sync limited
+ * to some repositories), marks the ones no longer selected as untracked.
+ */
+export async function saveRepositories(
+  db: Db,
+  repos: GitHubRepository[],
+  options: { untrackOthers?: boolean } = {},
+): Promise<void> {
   await db.$transaction(async (tx) => {
     if (repos.length > 0) {
       const rows = repos.map(
@@ -85,6 +92,7 @@ export async function saveRepositories(db: Db, repos: GitHubRepository[]): Promi
           default_branch = EXCLUDED.default_branch, archived = EXCLUDED.archived,
           private = EXCLUDED.private, html_url = EXCLUDED.html_url, tracked = true, synced_at = now()`;
     }
+    if (options.untrackOthers === false) return;
     const ids = repos.map((r) => BigInt(r.id));
     await tx.$executeRaw`
       UPDATE repositories SET tracked = false, synced_at = now()

@@ -1,81 +1,96 @@
-// Runs by created window against the simulator's busy repository (~3,000 runs, more than the
-// 1,000-result cap of a filtered list) and a real database.
+// Run lists by created window against the simulator's busy repository (~3,000 runs in 30 days,
+// far more than a page a day) and a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { createGitHubClient, type Exchange, type GitHubClient } from "@/lib/github/client";
 import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { startTestSimulator, TEST_NOW } from "@/lib/simulator/testing/start";
+import { DEFAULT_SYNC_OPTIONS, type SyncContext } from "./context.ts";
 import { saveRepositories } from "./repositories.ts";
-import { createdRange, fetchRunsCreatedBetween, saveRuns } from "./runs.ts";
+import { listRuns } from "./run-lists.ts";
+import { DAY } from "./run-windows.ts";
+import { saveRuns } from "./runs.ts";
 import { fetchWorkflows, saveWorkflows } from "./workflows.ts";
 
 let database: TestDatabase;
 let db: Db;
 let sim: RunningSimulator;
 let client: GitHubClient;
+let ctx: SyncContext;
 const exchanges: Exchange[] = [];
-const DAY = 86_400_000;
+const repo = { id: 0, owner: "acme", name: "monorepo", fullName: "acme/monorepo" };
 
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startTestSimulator("busy")]);
-  db = createDb(database.url, { max: 2 });
+  db = createDb(database.url, { max: 4 });
   client = createGitHubClient({
     baseUrl: sim.url,
-    token: "t",
+    auth: { token: "t" },
     retryBaseMs: 10,
     onExchange: (e) => exchanges.push(e),
   });
   const { data } = await client.rest.repos.get({ owner: "acme", repo: "monorepo" });
+  repo.id = data.id;
   await saveRepositories(db, [data as never]);
-  await saveWorkflows(
+  await saveWorkflows(db, data.id, await fetchWorkflows(client, repo));
+  ctx = {
     db,
-    data.id,
-    await fetchWorkflows(client, { owner: "acme", name: "monorepo" }),
-  );
+    client,
+    options: DEFAULT_SYNC_OPTIONS,
+    now: () => new Date(TEST_NOW),
+    log: () => undefined,
+  };
 });
 afterAll(async () => {
   await db?.$disconnect();
   await Promise.all([database?.drop(), sim?.close()]);
 });
 
-describe("runs by created window", () => {
-  it("writes GitHub's range syntax in whole seconds", () => {
-    expect(
-      createdRange(new Date("2026-11-01T10:00:00.500Z"), new Date("2026-11-02T00:00:00Z")),
-    ).toBe("2026-11-01T10:00:00Z..2026-11-02T00:00:00Z");
-  });
+const listRequests = () =>
+  exchanges.filter((e) => e.endpoint === "GET /repos/{owner}/{repo}/actions/runs");
 
-  it("gets every run of a window holding ~3,000 by splitting it under the cap, and stores them once", async () => {
-    const repo = { owner: "acme", name: "monorepo" };
-    const all = await fetchRunsCreatedBetween(
-      client,
-      repo,
-      new Date(TEST_NOW - 31 * DAY),
-      new Date(TEST_NOW),
-    );
+describe("run lists by created window", () => {
+  it("stores every run once, in windows of at most a page, at about one request per 100 runs", async () => {
     const { data } = await client.rest.actions.listWorkflowRunsForRepo({
       owner: "acme",
       repo: "monorepo",
       per_page: 1,
     });
-    expect(all).toHaveLength(data.total_count);
-    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
-    const repoId = data.workflow_runs[0]?.repository.id ?? 0;
-    expect(await saveRuns(db, repoId, all)).toBe(all.length);
-    expect(await saveRuns(db, repoId, all)).toBe(all.length);
-    expect(await db.workflowRun.count()).toBe(all.length);
-    expect(await db.runAttempt.count()).toBe(all.length);
-    const sample = all[123];
-    const stored = await db.workflowRun.findUnique({ where: { id: BigInt(sample?.id ?? 0) } });
-    expect(stored).toMatchObject({
-      conclusion: sample?.conclusion,
-      headSha: sample?.head_sha,
-      runNumber: sample?.run_number,
+    const result = await listRuns(ctx, repo, TEST_NOW - 31 * DAY, TEST_NOW);
+    expect(await db.workflowRun.count()).toBe(data.total_count);
+    expect(result.runsStored).toBe(data.total_count);
+    const requests = listRequests();
+    expect(requests.every((e) => e.status === 200)).toBe(true);
+    // Day windows halved until they fit a page: some requests find a window too full first.
+    expect(requests.length).toBeLessThan((data.total_count / 100) * 2 + 32);
+  });
+
+  it("answers the same windows with 304s the next time, and plans them from stored counts", async () => {
+    const before = listRequests().length;
+    const result = await listRuns(ctx, repo, TEST_NOW - 31 * DAY, TEST_NOW);
+    const after = listRequests().slice(before);
+    expect(after.every((e) => e.status === 304)).toBe(true);
+    expect(result.unchanged).toBe(result.windows);
+    expect(result.runsStored).toBe(0);
+  });
+
+  it("never lets an older answer overwrite a newer run", async () => {
+    const stored = await db.workflowRun.findFirstOrThrow({ where: { status: "completed" } });
+    const { data } = await client.rest.actions.getWorkflowRun({
+      owner: "acme",
+      repo: "monorepo",
+      run_id: Number(stored.id),
     });
-    const lists = exchanges.filter(
-      (e) => e.endpoint === "GET /repos/{owner}/{repo}/actions/runs",
-    ).length;
-    expect(lists).toBeLessThan(all.length / 100 + 20); // about one list request per 100 runs
+    const stale = {
+      ...data,
+      status: "in_progress",
+      conclusion: null,
+      updated_at: "2000-01-01T00:00:00Z",
+    };
+    const { stored: kept } = await saveRuns(db, repo.id, [stale as never]);
+    expect(kept).toHaveLength(1);
+    const now = await db.workflowRun.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(now.status).toBe("completed");
   });
 });

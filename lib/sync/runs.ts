@@ -1,64 +1,29 @@
-// Workflow runs by `created` window. GitHub serves at most 1,000 results of a filtered list, so
-// a window holding more is split in two until each half fits.
+// Storing workflow runs (as GitHub's run lists and webhooks show them), idempotently.
 import "server-only";
-import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { GitHubClient } from "@/lib/github/client";
-import { type GitHubRun, parseGitHub, runSchema } from "./github-schemas.ts";
-
-const RESULT_CAP = 1000;
-const SECOND = 1000;
-
-/** GitHub's `created` range syntax for [from, to], in whole seconds. */
-export function createdRange(from: Date, to: Date): string {
-  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
-  return `${iso(from)}..${iso(to)}`;
-}
-
-/** Every run created in [from, to] (whole seconds), fetched in windows under the cap. */
-export async function fetchRunsCreatedBetween(
-  client: GitHubClient,
-  repo: { owner: string; name: string },
-  from: Date,
-  to: Date,
-): Promise<GitHubRun[]> {
-  const params = {
-    owner: repo.owner,
-    repo: repo.name,
-    per_page: 100,
-    created: createdRange(from, to),
-  };
-  const first = await client.rest.actions.listWorkflowRunsForRepo({ ...params, per_page: 1 });
-  const total = first.data.total_count;
-  const span = to.getTime() - from.getTime();
-  if (total > RESULT_CAP && span >= 2 * SECOND) {
-    const middle = new Date(from.getTime() + Math.floor(span / 2 / SECOND) * SECOND);
-    const older = await fetchRunsCreatedBetween(client, repo, from, middle);
-    const newer = await fetchRunsCreatedBetween(
-      client,
-      repo,
-      new Date(middle.getTime() + SECOND),
-      to,
-    );
-    return [...newer, ...older];
-  }
-  if (total === 0) return [];
-  const raw: unknown[] = await client.paginate(client.rest.actions.listWorkflowRunsForRepo, params);
-  return raw.map((item) => parseGitHub(runSchema, item, "workflow run"));
-}
+import type { DbOrTx } from "@/lib/github/conditional";
+import type { GitHubRun } from "./github-schemas.ts";
 
 /**
  * Stores runs idempotently (one row per run, showing its latest attempt, plus that attempt's
- * row). Runs of workflows that are not stored (GitHub's generated ones) are left out.
- * Returns how many were stored.
+ * row) with `db`, which may be a transaction. Runs of workflows that are not stored (GitHub's
+ * generated ones) are left out: returns the runs stored and the runs left out.
  */
-export async function saveRuns(db: Db, repoId: number, runs: GitHubRun[]): Promise<number> {
+export async function saveRuns(
+  db: DbOrTx,
+  repoId: number,
+  runs: GitHubRun[],
+): Promise<{ stored: GitHubRun[]; skipped: GitHubRun[] }> {
+  if (runs.length === 0) return { stored: [], skipped: [] };
+  const workflows = await db.workflow.findMany({
+    where: { id: { in: [...new Set(runs.map((r) => BigInt(r.workflow_id)))] } },
+    select: { id: true, repoId: true },
+  });
   const known = new Set(
-    (await db.workflow.findMany({ where: { repoId: BigInt(repoId) }, select: { id: true } })).map(
-      (w) => Number(w.id),
-    ),
+    workflows.filter((w) => w.repoId === BigInt(repoId)).map((w) => Number(w.id)),
   );
   const kept = runs.filter((run) => known.has(run.workflow_id));
+  const skipped = runs.filter((run) => !known.has(run.workflow_id));
   for (let i = 0; i < kept.length; i += 500) {
     const batch = kept.slice(i, i + 500);
     const rows = batch.map(
@@ -70,15 +35,16 @@ export async function saveRuns(db: Db, repoId: number, runs: GitHubRun[]): Promi
         ${(r.pull_requests ?? []).map((p) => p.number)}::int[], ${r.html_url}, ${new Date(r.created_at)},
         ${r.run_started_at ? new Date(r.run_started_at) : null}, ${new Date(r.updated_at)}, now())`,
     );
-    // The latest attempt as the run shows it; its own created_at comes with the attempt details.
+    // The latest attempt as the run shows it. The first attempt was created with the run; a
+    // later one's own created_at comes with the attempt details (run_started_at until then).
     const attempts = batch.map(
       (
         r,
       ) => Prisma.sql`(${BigInt(r.id)}, ${r.run_attempt}, ${r.status}, ${r.conclusion}, ${r.triggering_actor?.login ?? null},
-        ${new Date(r.run_started_at ?? r.created_at)}, ${r.run_started_at ? new Date(r.run_started_at) : null}, ${new Date(r.updated_at)}, now())`,
+        ${new Date(r.run_attempt === 1 ? r.created_at : (r.run_started_at ?? r.created_at))}, ${r.run_started_at ? new Date(r.run_started_at) : null}, ${new Date(r.updated_at)}, now())`,
     );
-    await db.$transaction([
-      db.$executeRaw`
+    // A run never goes back to an older state: a stale answer (or webhook) loses to newer data.
+    await db.$executeRaw`
         INSERT INTO workflow_runs (id, repo_id, workflow_id, run_number, run_attempt, name, display_title, event, status,
           conclusion, head_sha, head_branch, actor_login, triggering_actor, head_commit_message, pull_request_numbers,
           html_url, created_at, run_started_at, updated_at, synced_at)
@@ -88,14 +54,15 @@ export async function saveRuns(db: Db, repoId: number, runs: GitHubRun[]): Promi
           status = EXCLUDED.status, conclusion = EXCLUDED.conclusion, head_branch = EXCLUDED.head_branch,
           actor_login = EXCLUDED.actor_login, triggering_actor = EXCLUDED.triggering_actor,
           head_commit_message = EXCLUDED.head_commit_message, pull_request_numbers = EXCLUDED.pull_request_numbers,
-          run_started_at = EXCLUDED.run_started_at, updated_at = EXCLUDED.updated_at, synced_at = now()`,
-      db.$executeRaw`
+          run_started_at = EXCLUDED.run_started_at, updated_at = EXCLUDED.updated_at, synced_at = now()
+        WHERE (workflow_runs.run_attempt, workflow_runs.updated_at) <= (EXCLUDED.run_attempt, EXCLUDED.updated_at)`;
+    await db.$executeRaw`
         INSERT INTO run_attempts (run_id, attempt, status, conclusion, actor_login, created_at, run_started_at, updated_at, synced_at)
         VALUES ${Prisma.join(attempts)}
         ON CONFLICT (run_id, attempt) DO UPDATE SET
           status = EXCLUDED.status, conclusion = EXCLUDED.conclusion, run_started_at = EXCLUDED.run_started_at,
-          updated_at = EXCLUDED.updated_at, synced_at = now()`,
-    ]);
+          updated_at = EXCLUDED.updated_at, synced_at = now()
+        WHERE run_attempts.updated_at <= EXCLUDED.updated_at`;
   }
-  return kept.length;
+  return { stored: kept, skipped };
 }

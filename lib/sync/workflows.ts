@@ -2,9 +2,17 @@
 // "dynamic" workflows (Dependabot, CodeQL, Copilot: paths outside .github/workflows) are left
 // out unless asked for.
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import { z } from "zod";
 import { Prisma } from "@/lib/db/generated/client";
 import type { GitHubClient } from "@/lib/github/client";
+import {
+  apiUrl,
+  type DbOrTx,
+  getConditional,
+  loadValidators,
+  storeValidators,
+} from "@/lib/github/conditional";
+import type { SyncContext, SyncRepo } from "./context.ts";
 import { type GitHubWorkflow, parseGitHub, workflowSchema } from "./github-schemas.ts";
 
 /** Whether a workflow is one of GitHub's generated ones rather than a file in the repository. */
@@ -29,7 +37,7 @@ export async function fetchWorkflows(
 
 /** Stores a repository's workflows idempotently (their per-pipeline settings are kept). */
 export async function saveWorkflows(
-  db: Db,
+  db: DbOrTx,
   repoId: number,
   workflows: GitHubWorkflow[],
 ): Promise<void> {
@@ -45,4 +53,34 @@ export async function saveWorkflows(
       repo_id = EXCLUDED.repo_id, name = EXCLUDED.name, path = EXCLUDED.path, state = EXCLUDED.state,
       html_url = EXCLUDED.html_url, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
       synced_at = now()`;
+}
+
+const workflowListSchema = z.object({ workflows: z.array(z.unknown()) });
+
+/**
+ * Reads the workflows conditionally (an unchanged list is a free 304) and stores them with the
+ * list's ETag in one transaction. Returns whether anything changed.
+ */
+export async function syncWorkflows(ctx: SyncContext, repo: SyncRepo): Promise<boolean> {
+  const url = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/actions/workflows`, {
+    per_page: 100,
+  });
+  const validator = (await loadValidators(ctx.db, [url])).get(url);
+  const answer = await getConditional(ctx.client, url, validator);
+  if (!answer.changed) return false;
+  const items = [...parseGitHub(workflowListSchema, answer.data, "workflow list").workflows];
+  for (let next = answer.next; next; ) {
+    const more = await getConditional(ctx.client, next, null);
+    if (!more.changed) break;
+    items.push(...parseGitHub(workflowListSchema, more.data, "workflow list").workflows);
+    next = more.next;
+  }
+  const workflows = items
+    .map((item) => parseGitHub(workflowSchema, item, "workflow"))
+    .filter((w) => ctx.options.includeDynamicWorkflows || !isDynamicWorkflow(w.path));
+  await ctx.db.$transaction(async (tx) => {
+    await saveWorkflows(tx, repo.id, workflows);
+    await storeValidators(tx, [{ url, validator: answer.validator }]);
+  });
+  return true;
 }

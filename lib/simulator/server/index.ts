@@ -1,6 +1,7 @@
-// The simulator's HTTP server: authentication, the rate-limit budget, conditional requests and
-// GitHub's headers around the route handlers; signed blob URLs for logs and artifacts; and a
-// few /_sim/ endpoints for tests and the demo (ground truth, clock).
+// The simulator's HTTP server: authentication (a token, or a GitHub App's JWT and installation
+// tokens), the rate-limit budget, conditional requests and GitHub's headers around the route
+// handlers; signed blob URLs for logs and artifacts; and a few /_sim/ endpoints for tests and
+// the demo (ground truth, clock).
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { SimClock } from "../clock.ts";
@@ -8,12 +9,14 @@ import { renderRateLimit } from "../github/objects.ts";
 import { buildScenario, SCENARIO_NAMES } from "../scenarios/index.ts";
 import { startWebhookSender, type WebhookSender } from "../webhooks.ts";
 import { World } from "../world.ts";
+import { AppAuthority, type AppOptions, type TokenStatus } from "./app-auth.ts";
 import { blobResponse, controlResponse } from "./control.ts";
 import { deliver, type Reply, send, serverError } from "./deliver.ts";
 import { FaultInjector, groupOf, parseFaultSpec } from "./faults.ts";
 import { errorResponse, etagMatches, notFound, type SimResponse, weakEtag } from "./http.ts";
 import { RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { matchRoute } from "./routes.ts";
+import { appResponse } from "./routes-app.ts";
 import type { RouteRequest, Sim } from "./sim.ts";
 
 const DAY = 24 * 3600 * 1000;
@@ -32,8 +35,12 @@ export type SimulatorOptions = {
   speed: number;
   host: string;
   port: number;
-  /** When set, the only token accepted (others get 401 Bad credentials). */
+  /** When set, the only token accepted besides the App's installation tokens (others get 401
+   *  Bad credentials). */
   token?: string;
+  /** A GitHub App: its JWTs are accepted on the App endpoints, which issue installation tokens
+   *  for its installations. Unset: the App endpoints answer 401. */
+  app?: AppOptions;
   /** Requests per token per window, and the window (GitHub: 5,000 an hour). */
   budget: number;
   budgetWindowMs: number;
@@ -49,6 +56,7 @@ export type RunningSimulator = {
   limiter: RateLimiter;
   server: Server;
   webhooks: WebhookSender | null;
+  app: AppAuthority | null;
   close: () => Promise<void>;
 };
 
@@ -63,6 +71,7 @@ function handle(
   sim: Sim,
   limiter: RateLimiter,
   options: SimulatorOptions,
+  app: AppAuthority | null,
   faults: FaultInjector | null,
   req: IncomingMessage,
 ): Reply {
@@ -83,7 +92,15 @@ function handle(
   }
 
   const token = tokenOf(req);
-  if (options.token !== undefined && token !== options.token) {
+  // The App endpoints take the App's JWT instead of a token; they spend no budget and get no
+  // injected faults.
+  const appAnswer = appResponse(sim, app, req.method ?? "GET", url.pathname, token);
+  if (appAnswer) return { response: appAnswer, headers: common };
+  const tokenStatus: TokenStatus = app?.statusOf(token) ?? { kind: "other" };
+  const accepted =
+    tokenStatus.kind === "installation" ||
+    (tokenStatus.kind === "other" && (options.token === undefined || token === options.token));
+  if (!accepted) {
     const message = token === undefined ? "Requires authentication" : "Bad credentials";
     return {
       response: errorResponse(401, message, "https://docs.github.com/rest"),
@@ -92,7 +109,11 @@ function handle(
   }
   if (url.pathname.startsWith("/_sim/"))
     return { response: controlResponse(sim, req, url), headers: {} };
-  const budgetKey = token ?? `anonymous:${req.socket.remoteAddress}`;
+  // An installation's tokens share its budget, as on GitHub (a new token brings no new budget).
+  const budgetKey =
+    tokenStatus.kind === "installation"
+      ? `installation:${tokenStatus.installationId}`
+      : (token ?? `anonymous:${req.socket.remoteAddress}`);
   if (faults?.shouldExhaust()) limiter.exhaust(budgetKey);
   const budgetHeaders = () => rateLimitHeaders(limiter.state(budgetKey));
   if (fault === "5xx")
@@ -187,6 +208,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   });
   const clock = new SimClock(start, options.speed);
   const limiter = new RateLimiter(options.budget, options.budgetWindowMs);
+  const app = options.app ? new AppAuthority(options.app, historyEnd - options.days * DAY) : null;
   const sim: Sim = {
     world,
     clock,
@@ -200,7 +222,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const hung = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     try {
-      deliver(res, handle(sim, limiter, options, faults, req), hung);
+      deliver(res, handle(sim, limiter, options, app, faults, req), hung);
     } catch (error: unknown) {
       console.error("simulator: handler failed:", error);
       if (!res.headersSent) send(res, errorResponse(500, "Server Error"), {});
@@ -222,6 +244,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     limiter,
     server,
     webhooks,
+    app,
     close: () =>
       new Promise<void>((resolve) => {
         webhooks?.stop();

@@ -1,0 +1,97 @@
+// pipewatch sync --once [--repo owner/name] [--since DATE]: one pass; pipewatch worker: forever.
+import { parseArgs } from "node:util";
+import { type Config, loadConfig, parseRepoSelector } from "@/lib/config";
+import { createDb, type Db } from "@/lib/db/client";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { UserError } from "@/lib/errors";
+import { createSyncEnvironment } from "@/lib/sync/environment";
+import { createProgressPrinter } from "@/lib/sync/progress-bar";
+import { syncSelected } from "@/lib/sync/sync";
+import { runWorker } from "@/lib/sync/worker";
+
+const log = (line: string) => console.error(`pipewatch: ${line}`);
+
+async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir);
+  const url = config.databaseUrl ?? embedded?.url ?? "";
+  const db = createDb(url, { max: 8 });
+  try {
+    await migrate(url, { log: () => undefined });
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+    await embedded?.stop();
+  }
+}
+
+function parseSince(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime()) || date.getTime() > Date.now())
+    throw new UserError(`--since must be a past date such as 2026-11-01, got "${value}"`, 2);
+  return date;
+}
+
+export async function sync(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { once: { type: "boolean" }, repo: { type: "string" }, since: { type: "string" } },
+  });
+  if (!values.once)
+    throw new UserError(
+      "`pipewatch sync` runs one pass: pass --once (or run `pipewatch worker`)",
+      2,
+    );
+  const config = loadConfig();
+  let selectors = config.repos;
+  if (values.repo !== undefined) {
+    const selector = parseRepoSelector(values.repo);
+    if (!selector)
+      throw new UserError(`--repo must be owner/name or owner/*, got "${values.repo}"`, 2);
+    selectors = [selector];
+  }
+  const since = parseSince(values.since);
+  return withDatabase(config, async (db) => {
+    const progress = createProgressPrinter(process.stderr, () => env.telemetry.budget.remaining);
+    const env = createSyncEnvironment(config, db, { log, onProgress: (p) => progress.update(p) });
+    const started = Date.now();
+    const outcomes = await syncSelected(env, selectors, {
+      since,
+      limited: values.repo !== undefined,
+    });
+    const failed = outcomes.filter((o) => o.status === "failed");
+    for (const o of outcomes) {
+      if (o.status === "failed") log(`${o.repo}: ${o.error}`);
+      else if (o.status === "busy") log(`${o.repo}: skipped, another worker is syncing it`);
+    }
+    const t = env.telemetry;
+    log(
+      `${outcomes.length - failed.length} of ${outcomes.length} repositories synced in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+        `${t.apiRequests} API requests, ${t.notModified} answered 304 (free)` +
+        (t.budget.remaining === null ? "" : `, ${t.budget.remaining} left in the budget`),
+    );
+    return failed.length > 0 ? 1 : 0;
+  });
+}
+
+export async function worker(args: string[]): Promise<number> {
+  parseArgs({ args, strict: true, options: {} });
+  const config = loadConfig();
+  return withDatabase(config, async (db) => {
+    const env = createSyncEnvironment(config, db, { log });
+    const stop = new AbortController();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
+    log(
+      `worker ${env.workerId}: syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ") || "(no repositories: set PIPEWATCH_REPOS)"} every ${config.pollIntervalSeconds} s`,
+    );
+    await runWorker(env, config.repos, stop.signal, (o) => {
+      if (o.status === "failed") log(`${o.repo}: ${o.error}`);
+      else if (o.status === "synced")
+        log(`${o.repo}: ${o.result.runsStored} runs stored, ${o.result.detailed} detailed`);
+    });
+    log("worker stopped.");
+    return 0;
+  });
+}

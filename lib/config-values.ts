@@ -1,0 +1,87 @@
+// The validators of Pipewatch's configuration values (see lib/config.ts, which reads them).
+import { z } from "zod";
+
+/** `owner/repo` or `owner/*`, as accepted in PIPEWATCH_REPOS. */
+export type RepoSelector = { owner: string; repo: string | "*" };
+
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Parses one `owner/repo` or `owner/*` entry; returns null when it is not one. */
+export function parseRepoSelector(entry: string): RepoSelector | null {
+  const parts = entry.trim().split("/");
+  if (parts.length !== 2) return null;
+  const [owner = "", repo = ""] = parts;
+  if (!OWNER.test(owner)) return null;
+  if (repo !== "*" && (!REPO.test(repo) || repo === "." || repo === "..")) return null;
+  return { owner, repo };
+}
+
+export const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    // A Unix-socket URL names its directory in ?host= instead (postgresql:///db?host=/run/postgresql).
+    const host = url.hostname !== "" || url.searchParams.has("host");
+    return (url.protocol === "postgresql:" || url.protocol === "postgres:") && host;
+  } catch {
+    return false;
+  }
+}, "must be a postgresql:// URL with a host");
+
+export const httpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}, "must be an http:// or https:// URL");
+
+export const port = z
+  .string()
+  .regex(/^\d+$/, "must be a whole number from 1 to 65535")
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 65535, "must be a whole number from 1 to 65535");
+
+export const host = z
+  .string()
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address, without scheme or port");
+
+export const repos = z.string().transform((value, ctx) => {
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  const selectors: RepoSelector[] = [];
+  for (const entry of entries) {
+    const selector = parseRepoSelector(entry);
+    if (!selector) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must list owner/repo or owner/* entries; "${entry}" is neither`,
+      });
+      return z.NEVER;
+    }
+    selectors.push(selector);
+  }
+  return selectors;
+});
+
+/** A whole number from `min` to `max`, with `unit` in the message. */
+export function positiveInteger(min: number, max: number, unit: string) {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+}
+
+export const regularExpression = z.string().refine((v) => {
+  try {
+    new RegExp(v, "i");
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be a regular expression");

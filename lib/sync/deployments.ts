@@ -1,0 +1,117 @@
+// Deployments and their statuses. The list is read newest first, page by page, conditionally:
+// an unchanged first page (304, free) ends the read. A deployment's statuses are read when it
+// is new or its updated_at moved; each page is stored with its ETag in one transaction.
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "@/lib/db/generated/client";
+import {
+  apiUrl,
+  type DbOrTx,
+  getConditional,
+  loadValidators,
+  storeValidators,
+} from "@/lib/github/conditional";
+import type { SyncContext, SyncRepo } from "./context.ts";
+import {
+  deploymentSchema,
+  deploymentStatusSchema,
+  type GitHubDeployment,
+  type GitHubDeploymentStatus,
+} from "./github-detail-schemas.ts";
+import { parseGitHub } from "./github-schemas.ts";
+
+/** The workflow run a status points to (log_url or target_url: .../actions/runs/{id}[/job/..]). */
+export function runIdOf(statuses: readonly GitHubDeploymentStatus[]): number | null {
+  for (const s of statuses) {
+    for (const url of [s.log_url, s.target_url]) {
+      const match = url ? /\/actions\/runs\/(\d+)/.exec(url) : null;
+      if (match?.[1]) return Number(match[1]);
+    }
+  }
+  return null;
+}
+
+async function fetchStatuses(ctx: SyncContext, repo: SyncRepo, id: number) {
+  const raw: unknown[] = await ctx.client.paginate(ctx.client.rest.repos.listDeploymentStatuses, {
+    owner: repo.owner,
+    repo: repo.name,
+    deployment_id: id,
+    per_page: 100,
+  });
+  return raw.map((item) => parseGitHub(deploymentStatusSchema, item, "deployment status"));
+}
+
+async function saveDeployment(
+  tx: DbOrTx,
+  repo: SyncRepo,
+  d: GitHubDeployment,
+  statuses: GitHubDeploymentStatus[],
+) {
+  await tx.$executeRaw`
+    INSERT INTO deployments (id, repo_id, sha, ref, task, environment, description, creator_login,
+      production_environment, created_at, updated_at, run_id, synced_at)
+    VALUES (${BigInt(d.id)}, ${BigInt(repo.id)}, ${d.sha}, ${d.ref}, ${d.task}, ${d.environment},
+      ${d.description ?? null}, ${d.creator?.login ?? null}, ${d.production_environment ?? null},
+      ${new Date(d.created_at)}, ${new Date(d.updated_at)}, ${runIdOf(statuses)}, now())
+    ON CONFLICT (id) DO UPDATE SET
+      sha = EXCLUDED.sha, ref = EXCLUDED.ref, task = EXCLUDED.task, environment = EXCLUDED.environment,
+      description = EXCLUDED.description, creator_login = EXCLUDED.creator_login,
+      production_environment = EXCLUDED.production_environment, updated_at = EXCLUDED.updated_at,
+      run_id = COALESCE(EXCLUDED.run_id, deployments.run_id), synced_at = now()`;
+  if (statuses.length === 0) return;
+  const rows = statuses.map(
+    (s) => Prisma.sql`(${BigInt(s.id)}, ${BigInt(d.id)}, ${s.state}, ${s.description ?? null},
+      ${s.environment ?? null}, ${s.target_url ?? null}, ${s.log_url ?? null}, ${s.environment_url ?? null},
+      ${s.creator?.login ?? null}, ${new Date(s.created_at)}, ${new Date(s.updated_at)})`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO deployment_statuses (id, deployment_id, state, description, environment, target_url, log_url,
+      environment_url, creator_login, created_at, updated_at)
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT (id) DO UPDATE SET
+      state = EXCLUDED.state, description = EXCLUDED.description, environment = EXCLUDED.environment,
+      target_url = EXCLUDED.target_url, log_url = EXCLUDED.log_url, environment_url = EXCLUDED.environment_url,
+      creator_login = EXCLUDED.creator_login, updated_at = EXCLUDED.updated_at`;
+}
+
+/** Reads deployments created since `since` (newest first), storing what changed. */
+export async function syncDeployments(
+  ctx: SyncContext,
+  repo: SyncRepo,
+  since: Date,
+): Promise<{ pages: number; unchanged: number; deployments: number }> {
+  const result = { pages: 0, unchanged: 0, deployments: 0 };
+  let url: string | null = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/deployments`, {
+    per_page: 100,
+  });
+  while (url) {
+    const current: string = url;
+    const validator = (await loadValidators(ctx.db, [current])).get(current);
+    const answer = await getConditional(ctx.client, current, validator);
+    result.pages++;
+    if (!answer.changed) {
+      result.unchanged++;
+      break;
+    }
+    const page = parseGitHub(z.array(deploymentSchema), answer.data, "deployment list");
+    const inScope = page.filter((d) => Date.parse(d.created_at) >= since.getTime());
+    const stored = new Map(
+      (
+        await ctx.db.deployment.findMany({
+          where: { id: { in: inScope.map((d) => BigInt(d.id)) } },
+          select: { id: true, updatedAt: true },
+        })
+      ).map((d) => [Number(d.id), d.updatedAt.getTime()]),
+    );
+    const changed = inScope.filter((d) => stored.get(d.id) !== Date.parse(d.updated_at));
+    const statuses = new Map<number, GitHubDeploymentStatus[]>();
+    for (const d of changed) statuses.set(d.id, await fetchStatuses(ctx, repo, d.id));
+    await ctx.db.$transaction(async (tx) => {
+      for (const d of changed) await saveDeployment(tx, repo, d, statuses.get(d.id) ?? []);
+      await storeValidators(tx, [{ url: current, validator: answer.validator }]);
+    });
+    result.deployments += changed.length;
+    url = inScope.length < page.length ? null : answer.next;
+  }
+  return result;
+}

@@ -1,0 +1,40 @@
+// The sync environment for the configured GitHub credentials, database and settings.
+import "server-only";
+import { hostname } from "node:os";
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/db/client";
+import { createClientProvider } from "@/lib/github/auth";
+import { DEFAULT_SYNC_OPTIONS, type SyncProgress } from "./context.ts";
+import type { SyncEnvironment } from "./sync.ts";
+import { SyncTelemetry } from "./telemetry.ts";
+
+/** A name for this process in leases: which machine and process holds a repository. */
+export function workerName(): string {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function createSyncEnvironment(
+  config: Config,
+  db: Db,
+  hooks: { log?: (line: string) => void; onProgress?: (progress: SyncProgress) => void } = {},
+): SyncEnvironment {
+  const telemetry = new SyncTelemetry();
+  const provider = createClientProvider(config, {
+    onExchange: telemetry.onExchange,
+    log: hooks.log,
+  });
+  return {
+    db,
+    clientFor: (owner) => provider.forOwner(owner),
+    telemetry,
+    options: {
+      ...DEFAULT_SYNC_OPTIONS,
+      backfillDays: config.backfillDays,
+      testReportPattern: config.testReportPattern,
+    },
+    pollIntervalMs: config.pollIntervalSeconds * 1000,
+    workerId: workerName(),
+    log: hooks.log,
+    onProgress: hooks.onProgress,
+  };
+}

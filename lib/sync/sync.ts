@@ -1,0 +1,160 @@
+// A sync of the configured repositories: discover them (owner/* expanded), store them, then
+// one pass over each, holding that repository's lease so that several workers never sync the
+// same repository at once. Used by `pipewatch sync --once` and by the worker.
+import "server-only";
+import type { RepoSelector } from "@/lib/config";
+import type { Db } from "@/lib/db/client";
+import { UserError } from "@/lib/errors";
+import { type GitHubClient, statusOf } from "@/lib/github/client";
+import type { SyncOptions, SyncProgress, SyncRepo } from "./context.ts";
+import { type Discovered, discoverSelector, storeDiscoveryValidators } from "./discovery.ts";
+import type { GitHubRepository } from "./github-schemas.ts";
+import { withLease } from "./leases.ts";
+import { type RepoSyncResult, syncRepository } from "./repo-sync.ts";
+import { saveRepositories } from "./repositories.ts";
+import { failSync, finishSync } from "./sync-state.ts";
+import type { SyncTelemetry } from "./telemetry.ts";
+
+const LEASE_MS = 120_000;
+const MAX_BACKOFF_MS = 3600_000;
+
+export type SyncEnvironment = {
+  db: Db;
+  clientFor: (owner: string) => Promise<GitHubClient>;
+  telemetry: SyncTelemetry;
+  options: SyncOptions;
+  pollIntervalMs: number;
+  /** This worker's name in leases. */
+  workerId: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+  onProgress?: (progress: SyncProgress) => void;
+};
+
+export type RepoOutcome =
+  | { repo: string; status: "synced"; result: RepoSyncResult }
+  | { repo: string; status: "busy" }
+  | { repo: string; status: "failed"; error: string };
+
+/** The message for an error of GitHub's that the person running Pipewatch can act on. */
+export function explainGitHubError(error: unknown): string {
+  const status = statusOf(error);
+  if (status === 401)
+    return "GitHub rejected the token (401 Bad credentials): check GITHUB_TOKEN or the GitHub App settings";
+  if (status === 403 && /rate limit/i.test(String(error)))
+    return "GitHub's rate limit is exhausted; the sync resumes when it resets";
+  if (status === 403) return `GitHub refused access (403): ${String((error as Error).message)}`;
+  return error instanceof Error ? error.message.split("\n")[0] || error.name : String(error);
+}
+
+/**
+ * The repositories the selectors name, from GitHub (conditionally: see discovery.ts). Nothing
+ * is stored; call `storeDiscovery` once the repositories are saved.
+ */
+export async function discover(env: SyncEnvironment, selectors: RepoSelector[]) {
+  if (selectors.length === 0)
+    throw new UserError(
+      "No repositories to sync: set PIPEWATCH_REPOS (e.g. acme/api,acme-infra/*) or pass --repo owner/name",
+    );
+  const found: Discovered[] = [];
+  for (const selector of selectors) {
+    try {
+      found.push(await discoverSelector(env.db, await env.clientFor(selector.owner), selector));
+    } catch (error: unknown) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(explainGitHubError(error));
+    }
+  }
+  const unique = new Map<number, GitHubRepository>();
+  for (const repo of found.flatMap((d) => d.repos)) unique.set(repo.id, repo);
+  const repos = [...unique.values()].sort((a, b) => a.full_name.localeCompare(b.full_name));
+  return { repos, store: () => storeDiscoveryValidators(env.db, found) };
+}
+
+/** Discovers the selected repositories and stores them (untracking others unless `limited`). */
+export async function discoverAndSave(
+  env: SyncEnvironment,
+  selectors: RepoSelector[],
+  limited = false,
+): Promise<GitHubRepository[]> {
+  const { repos, store } = await discover(env, selectors);
+  await saveRepositories(env.db, repos, { untrackOthers: !limited });
+  await store();
+  return repos;
+}
+
+/** Jittered interval (±10%) or, after failures, exponential back-off capped at an hour. */
+export function nextSyncDelay(intervalMs: number, failures: number, random = Math.random): number {
+  const base = failures === 0 ? intervalMs : Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** failures);
+  return Math.round(base * (0.9 + 0.2 * random()));
+}
+
+/** One pass over one stored repository, under its lease. */
+export async function syncOneRepository(
+  env: SyncEnvironment,
+  repo: SyncRepo,
+  since?: Date,
+): Promise<RepoOutcome> {
+  const now = env.now ?? (() => new Date());
+  const log = env.log ?? (() => undefined);
+  const held = await withLease(
+    env.db,
+    `sync:${repo.id}`,
+    env.workerId,
+    LEASE_MS,
+    async (signal) => {
+      env.telemetry.takeSpent();
+      try {
+        const client = await env.clientFor(repo.owner);
+        const result = await syncRepository(
+          {
+            db: env.db,
+            client,
+            options: env.options,
+            now,
+            log,
+            onExchange: env.telemetry.onExchange,
+            onProgress: env.onProgress,
+          },
+          repo,
+          { since, signal },
+        );
+        await finishSync(env.db, repo.id, {
+          requests: env.telemetry.takeSpent(),
+          budget: env.telemetry.budget,
+          nextAt: new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, 0)),
+          backfillComplete: result.fullPass,
+        });
+        return { repo: repo.fullName, status: "synced", result } as const;
+      } catch (error: unknown) {
+        const message = explainGitHubError(error);
+        await failSync(env.db, repo.id, {
+          message,
+          requests: env.telemetry.takeSpent(),
+          budget: env.telemetry.budget,
+          backoff: (failures) => new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, failures)),
+        });
+        return { repo: repo.fullName, status: "failed", error: message } as const;
+      } finally {
+        await env.telemetry.flush(env.db).catch(() => undefined);
+      }
+    },
+  );
+  return held ? held.value : { repo: repo.fullName, status: "busy" };
+}
+
+/** Discovers the selected repositories, stores them, and syncs each once. */
+export async function syncSelected(
+  env: SyncEnvironment,
+  selectors: RepoSelector[],
+  options: { since?: Date; limited?: boolean; onDiscovered?: (count: number) => void } = {},
+): Promise<RepoOutcome[]> {
+  const repos = await discoverAndSave(env, selectors, options.limited);
+  options.onDiscovered?.(repos.length);
+  const outcomes: RepoOutcome[] = [];
+  for (const r of repos) {
+    const repo = { id: r.id, owner: r.owner.login, name: r.name, fullName: r.full_name };
+    outcomes.push(await syncOneRepository(env, repo, options.since));
+  }
+  return outcomes;
+}

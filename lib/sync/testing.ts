@@ -1,0 +1,166 @@
+// Helpers for sync tests: a sync environment against a simulator, the scenario's ground truth
+// computed from the simulator's own model, and a snapshot of what the database holds (without
+// bookkeeping columns and surrogate ids, so two syncs can be compared for equality).
+import type { Db } from "@/lib/db/client";
+import { createGitHubClient, type Exchange } from "@/lib/github/client";
+import { artifactsOf, cachesOf, deploymentsOf, testCasesOf } from "@/lib/simulator/derived";
+import { runStateAt } from "@/lib/simulator/github/runs";
+import type { RunningSimulator } from "@/lib/simulator/server/index";
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from "./context.ts";
+import type { SyncEnvironment } from "./sync.ts";
+import { SyncTelemetry } from "./telemetry.ts";
+
+export function testSyncEnvironment(
+  db: Db,
+  sim: RunningSimulator,
+  now: number,
+  overrides: Partial<SyncOptions> & { workerId?: string; record?: Exchange[] } = {},
+): SyncEnvironment {
+  const telemetry = new SyncTelemetry();
+  const record = overrides.record;
+  const client = createGitHubClient({
+    baseUrl: sim.url,
+    auth: { token: "t" },
+    retryBaseMs: 5,
+    timeoutMs: 2_000,
+    maxRateLimitWaitMs: 10_000,
+    onExchange: (exchange) => {
+      telemetry.onExchange(exchange);
+      record?.push(exchange);
+    },
+  });
+  return {
+    db,
+    clientFor: async () => client,
+    telemetry,
+    options: { ...DEFAULT_SYNC_OPTIONS, retryBaseMs: 5, ...overrides },
+    pollIntervalMs: 60_000,
+    workerId: overrides.workerId ?? "test-worker",
+    now: () => new Date(now),
+  };
+}
+
+export type Truth = {
+  runs: number;
+  attempts: number;
+  jobs: number;
+  steps: number;
+  restores: Record<"exact" | "partial" | "miss", number>;
+  testResults: number;
+  artifacts: number;
+  deployments: number;
+  deploymentStatuses: number;
+  cacheEntries: number;
+};
+
+/** What a complete sync of `owner`'s repositories at `now` must store, from the model itself. */
+export function scenarioTruth(sim: RunningSimulator, now: number, from: number): Truth {
+  const world = sim.sim.world;
+  const truth: Truth = {
+    runs: 0,
+    attempts: 0,
+    jobs: 0,
+    steps: 0,
+    restores: { exact: 0, partial: 0, miss: 0 },
+    testResults: 0,
+    artifacts: 0,
+    deployments: 0,
+    deploymentStatuses: 0,
+    cacheEntries: 0,
+  };
+  for (const repo of world.repos) {
+    for (const run of world.runs(repo.id, now)) {
+      const found = world.workflow(run.workflowId);
+      if (!found || run.createdAt < from || !found.workflow.path.startsWith(".github/workflows/"))
+        continue;
+      truth.runs++;
+      // Details (earlier attempts, jobs, logs, artifacts) are read once a run has completed.
+      if (runStateAt(world, run, now).status !== "completed") {
+        truth.attempts++;
+        continue;
+      }
+      for (const plan of world.attemptsAt(run, now)) {
+        truth.attempts++;
+        const attempt = world.attempt(run, plan.number);
+        for (const job of attempt.jobs.filter((j) => j.createdAt <= now)) {
+          truth.jobs++;
+          truth.steps += job.steps.length;
+          if (job.completedAt > now) continue;
+          for (const step of job.steps) {
+            if (
+              step.cache &&
+              !step.post &&
+              step.startedAt !== null &&
+              step.conclusion !== "skipped"
+            )
+              truth.restores[step.cache.outcome]++;
+          }
+        }
+      }
+      for (const { attempt, facts } of artifactsOf(world, run, now)) {
+        truth.artifacts++;
+        // An expired artifact is listed but can no longer be downloaded.
+        if (facts.expiresAt > now) truth.testResults += testCasesOf(world, attempt).length;
+      }
+    }
+    for (const d of deploymentsOf(world, repo, now)) {
+      if (d.createdAt < from) continue;
+      truth.deployments++;
+      truth.deploymentStatuses += d.statuses.filter((s) => s.at <= now).length;
+    }
+    truth.cacheEntries += cachesOf(world, repo, now).length;
+  }
+  return truth;
+}
+
+/** Counts of what the database holds, in Truth's shape. */
+export async function storedCounts(db: Db): Promise<Omit<Truth, "cacheEntries">> {
+  const count = async (sql: string) =>
+    Number(((await db.$queryRawUnsafe(sql)) as { n: bigint }[])[0]?.n ?? 0);
+  const restores = (outcome: string) =>
+    count(
+      `SELECT count(*) AS n FROM cache_events WHERE kind = 'restore' AND outcome = '${outcome}'`,
+    );
+  return {
+    runs: await count("SELECT count(*) AS n FROM workflow_runs"),
+    attempts: await count("SELECT count(*) AS n FROM run_attempts"),
+    jobs: await count("SELECT count(*) AS n FROM jobs"),
+    steps: await count("SELECT count(*) AS n FROM steps"),
+    restores: {
+      exact: await restores("exact"),
+      partial: await restores("partial"),
+      miss: await restores("miss"),
+    },
+    testResults: await count("SELECT count(*) AS n FROM test_results"),
+    artifacts: await count("SELECT count(*) AS n FROM artifacts"),
+    deployments: await count("SELECT count(*) AS n FROM deployments"),
+    deploymentStatuses: await count("SELECT count(*) AS n FROM deployment_statuses"),
+  };
+}
+
+/** Every synced table's rows, bookkeeping columns and surrogate ids left out, sorted. */
+export async function snapshot(db: Db): Promise<Record<string, string[]>> {
+  const tables: Record<string, string> = {
+    repositories: "id, full_name, default_branch, tracked",
+    workflows: "id, repo_id, name, path, state",
+    workflow_runs:
+      "id, workflow_id, run_attempt, status, conclusion, head_sha, head_branch, created_at, run_started_at, updated_at, details_attempt",
+    run_attempts: "run_id, attempt, status, conclusion, created_at, run_started_at, updated_at",
+    jobs: "id, run_id, run_attempt, name, status, conclusion, started_at, completed_at, log_state, log_error",
+    steps: "job_id, number, name, status, conclusion, started_at, completed_at",
+    cache_events: "job_id, seq, step_number, kind, outcome, source, key, restored_key, size_bytes",
+    artifacts: "id, run_id, name, state, state_reason, test_count",
+    test_results: "artifact_id, seq, run_attempt, suite, name, outcome, retries, duration_ms",
+    deployments: "id, sha, environment, run_id, updated_at",
+    deployment_statuses: "id, deployment_id, state, log_url",
+    cache_usage: "repo_id, size_in_bytes, count",
+  };
+  const out: Record<string, string[]> = {};
+  for (const [table, columns] of Object.entries(tables)) {
+    const rows = (await db.$queryRawUnsafe(`SELECT row(${columns})::text AS r FROM ${table}`)) as {
+      r: string;
+    }[];
+    out[table] = rows.map((row) => row.r).sort();
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+// The worker: syncs every tracked repository again and again, each when it is due
+// (sync_states.next_sync_at: the poll interval with jitter after a success, exponential
+// back-off after failures, "now" when a webhook asks), one repository at a time per worker,
+// each under its lease so that several workers share an organisation safely.
+import "server-only";
+import type { RepoSelector } from "@/lib/config";
+import { describeError } from "@/lib/errors";
+import type { SyncRepo } from "./context.ts";
+import { withLease } from "./leases.ts";
+import {
+  discoverAndSave,
+  type RepoOutcome,
+  type SyncEnvironment,
+  syncOneRepository,
+} from "./sync.ts";
+
+const TICK_MS = 2_000;
+/** How often the repository list (owner/* expansions) is read again. */
+const DISCOVER_EVERY_MS = 10 * 60_000;
+
+/** Tracked repositories whose sync is due, the most overdue first. */
+export async function dueRepositories(env: SyncEnvironment, now = new Date()): Promise<SyncRepo[]> {
+  const rows = await env.db.$queryRaw<
+    { id: bigint; owner: string; name: string; full_name: string }[]
+  >`
+    SELECT r.id, r.owner, r.name, r.full_name FROM repositories r
+      LEFT JOIN sync_states s ON s.repo_id = r.id
+     WHERE r.tracked AND (s.next_sync_at IS NULL OR s.next_sync_at <= ${now})
+     ORDER BY s.next_sync_at NULLS FIRST, r.full_name`;
+  return rows.map((r) => ({
+    id: Number(r.id),
+    owner: r.owner,
+    name: r.name,
+    fullName: r.full_name,
+  }));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Runs until `signal` aborts. Errors are logged and retried; they never end the loop. */
+export async function runWorker(
+  env: SyncEnvironment,
+  selectors: RepoSelector[],
+  signal: AbortSignal,
+  onOutcome: (outcome: RepoOutcome) => void = () => undefined,
+): Promise<void> {
+  const log = env.log ?? (() => undefined);
+  let discoveredAt = Number.NEGATIVE_INFINITY;
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      if (Date.now() - discoveredAt >= DISCOVER_EVERY_MS) {
+        // One worker expands the selection at a time; the others use what it stored.
+        await withLease(env.db, "discover", env.workerId, 60_000, async () => {
+          await discoverAndSave(env, selectors);
+        });
+        discoveredAt = Date.now();
+      }
+      for (const repo of await dueRepositories(env)) {
+        if (signal.aborted) break;
+        onOutcome(await syncOneRepository(env, repo));
+      }
+      failures = 0;
+    } catch (error: unknown) {
+      failures++;
+      log(`sync: ${describeError(error)}`);
+      await sleep(Math.min(env.pollIntervalMs, TICK_MS * 2 ** failures), signal);
+    }
+    await sleep(TICK_MS, signal);
+  }
+}
