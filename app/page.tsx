@@ -1,10 +1,11 @@
+import { SyncTable } from "@/components/sync/sync-table";
 import { StatusPill } from "@/components/ui/status-pill";
 import { getHomeData } from "@/lib/home";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const { health, repos, githubApiUrl, hasToken, summary } = await getHomeData();
+  const { health, repos, githubApiUrl, hasCredentials, summary, now } = await getHomeData();
   const db = health.database;
   return (
     <main>
@@ -39,15 +40,13 @@ export default async function HomePage() {
           <h2 id="watched-title">Watched repositories</h2>
           <p>
             From <code>{githubApiUrl}</code>
-            {hasToken ? "" : " (no GITHUB_TOKEN set)"}:
+            {hasCredentials ? "" : " (no GITHUB_TOKEN or GitHub App set)"}: {repos.join(", ")}
           </p>
-          <ul>
-            {repos.map((repo) => (
-              <li key={repo}>
-                <code>{repo}</code>
-              </li>
-            ))}
-          </ul>
+          {health.sync && health.sync.repositories.length > 0 ? (
+            <SyncTable repositories={health.sync.repositories} now={now} />
+          ) : (
+            <p className="muted">No repository has been synced yet.</p>
+          )}
         </section>
       )}
 

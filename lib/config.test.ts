@@ -34,6 +34,7 @@ describe("loadConfig", () => {
       pollIntervalSeconds: 60,
       worker: true,
       testReportPattern: /junit|test-results|test-report/i,
+      includeDynamicWorkflows: false,
       repos: [],
       embeddedDatabase: false,
       supervisorPid: undefined,

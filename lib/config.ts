@@ -134,6 +134,12 @@ export const VARIABLES = {
     example: "junit|test-results|test-report",
     default: "junit|test-results|test-report",
   },
+  PIPEWATCH_INCLUDE_DYNAMIC_WORKFLOWS: {
+    schema: z.enum(["0", "1"]),
+    doc: "Set to 1 to also sync GitHub's generated workflows (Dependabot, CodeQL, Copilot: dynamic/...).",
+    example: "1",
+    default: "0",
+  },
   PIPEWATCH_EMBEDDED_DB: {
     schema: z.enum(["0", "1"]),
     doc: "Set to 1 by `pipewatch start` when DATABASE_URL points at the embedded database it serves.",
@@ -184,6 +190,7 @@ export type Config = {
   pollIntervalSeconds: number;
   worker: boolean;
   testReportPattern: RegExp;
+  includeDynamicWorkflows: boolean;
   repos: RepoSelector[];
   /** DATABASE_URL is the embedded PGlite served by our parent process. */
   embeddedDatabase: boolean;
@@ -265,6 +272,7 @@ export function loadConfig(env: Environment = process.env): Config {
       "i",
     ),
     repos: (read("PIPEWATCH_REPOS") as RepoSelector[] | undefined) ?? [],
+    includeDynamicWorkflows: read("PIPEWATCH_INCLUDE_DYNAMIC_WORKFLOWS") === "1",
     embeddedDatabase: read("PIPEWATCH_EMBEDDED_DB") === "1",
     supervisorPid: read("PIPEWATCH_SUPERVISOR_PID") as number | undefined,
     debug: read("PIPEWATCH_DEBUG") === "1",

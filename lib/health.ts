@@ -5,9 +5,11 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrate";
 import { describeError } from "@/lib/errors";
+import { getSyncStatus, type SyncStatus } from "@/lib/sync/status";
 
 export type Health = {
-  status: "ok" | "error";
+  /** degraded: serving, but a repository has not synced for three poll intervals. */
+  status: "ok" | "degraded" | "error";
   database: {
     reachable: boolean;
     kind: "embedded" | "postgresql";
@@ -18,6 +20,7 @@ export type Health = {
     pendingMigrations: number | null;
     error?: string;
   };
+  sync?: SyncStatus;
 };
 
 const TIMEOUT_MS = 3_000;
@@ -89,7 +92,13 @@ export async function getHealth(): Promise<Health> {
   try {
     const { migration, pending } = await withTimeout(readSchemaState(), TIMEOUT_MS);
     const database = { reachable: true, kind, latencyMs, migration, pendingMigrations: pending };
-    if (pending === 0) return { status: "ok", database };
+    if (pending === 0) {
+      const sync = await withTimeout(
+        getSyncStatus(getDb(), getConfig().pollIntervalSeconds * 1000),
+        TIMEOUT_MS,
+      );
+      return { status: sync.degraded ? "degraded" : "ok", database, sync };
+    }
     return {
       status: "error",
       database: { ...database, error: `${pending} migration(s) not applied` },

@@ -8,20 +8,23 @@ export type HomeData = {
   health: Health;
   repos: string[];
   githubApiUrl: string;
-  hasToken: boolean;
+  hasCredentials: boolean;
   summary: StoreSummary | null;
+  /** When the data was read (the page renders relative times from it). */
+  now: number;
 };
 
 /** Everything the home page shows; the summary is null when the database is down. */
 export async function getHomeData(): Promise<HomeData> {
   const config = getConfig();
   const health = await getHealth();
-  const summary = health.status === "ok" ? await getStoreSummary() : null;
+  const summary = health.status === "error" ? null : await getStoreSummary();
   return {
     health,
     repos: config.repos.map((r) => `${r.owner}/${r.repo}`),
     githubApiUrl: config.githubApiUrl,
-    hasToken: config.githubToken !== undefined,
+    hasCredentials: config.githubToken !== undefined || config.githubApp !== undefined,
     summary,
+    now: Date.now(),
   };
 }

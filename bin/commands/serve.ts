@@ -9,11 +9,14 @@ function noArguments(args: string[]): void {
   parseArgs({ args, options: {}, strict: true });
 }
 
-/** `npm run demo`: the whole product on its embedded defaults, built first when needed. */
+/**
+ * `npm run demo`: the whole product on its embedded defaults, built first when needed, syncing
+ * the simulator's demo organisation.
+ */
 export async function demo(args: string[]): Promise<number> {
   noArguments(args);
   const config = loadConfig();
-  return launchApp(config, { mode: "start", buildIfStale: true, log });
+  return launchApp(config, { mode: "start", buildIfStale: true, log, demoGitHub: true });
 }
 
 /** `npm start`: the production server. */

@@ -86,6 +86,15 @@ export async function getConditional(
   }
 }
 
+/** GET `url` with the validator stored for it, if any. */
+export async function getIfChanged(
+  db: DbOrTx,
+  client: GitHubClient,
+  url: string,
+): Promise<ConditionalResult> {
+  return getConditional(client, url, (await loadValidators(db, [url])).get(url));
+}
+
 /** Stores validators (inside the transaction that stored their data). */
 export async function storeValidators(
   db: DbOrTx,

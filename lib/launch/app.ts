@@ -9,6 +9,7 @@ import type { Config } from "@/lib/config";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { UserError } from "@/lib/errors";
+import { startDemoGitHub } from "./demo-github.ts";
 import { buildNext, type NextMode, spawnNext, waitUntilHealthy } from "./next-server.ts";
 import { assertPortFree } from "./port.ts";
 import { hashSources, isBuildCurrent, stampBuild } from "./source-hash.ts";
@@ -19,6 +20,8 @@ export type LaunchOptions = {
   /** For `start`: build first when .next is missing or older than the sources. */
   buildIfStale: boolean;
   log: (line: string) => void;
+  /** `npm run demo`: sync from the simulator's demo organisation instead of GitHub. */
+  demoGitHub?: boolean;
 };
 
 type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -84,6 +87,10 @@ async function serve(
   const { applied } = await migrate(database.url, { log: options.log, signal: stop.signal });
   if (applied.length === 0) options.log("Database schema is up to date.");
   if (stop.signal.aborted) return 0;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${config.port}`;
+  const github = options.demoGitHub ? await startDemoGitHub(config.dataDir, url) : null;
+  if (github) options.log(`Demo GitHub (simulator, organisation acme) at ${github.url}`);
   const child = spawnNext(options.mode, {
     host: config.host,
     port: config.port,
@@ -91,12 +98,11 @@ async function serve(
       DATABASE_URL: database.url,
       PIPEWATCH_EMBEDDED_DB: database.embedded ? "1" : "0",
       PIPEWATCH_SUPERVISOR_PID: String(process.pid),
+      ...github?.env,
     },
   });
   stop.onStop(() => void stopChild(child));
   try {
-    const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-    const url = `http://${host}:${config.port}`;
     const healthy = await waitUntilHealthy(url, child, stop.signal);
     if (stop.signal.aborted) return 0;
     if (!healthy) {
@@ -111,6 +117,7 @@ async function serve(
     return stop.signal.aborted ? 0 : code;
   } finally {
     await stopChild(child);
+    await github?.stop();
   }
 }
 

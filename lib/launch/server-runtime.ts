@@ -2,9 +2,13 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { migrateAtStartup } from "@/lib/db/startup";
+import { startBackgroundWorker } from "@/lib/sync/background";
 import { watchSupervisor } from "./watch-supervisor.ts";
 
-/** Validates the configuration (exit 2 with one line per problem), then migrates. */
+/**
+ * Validates the configuration (exit 2 with one line per problem), migrates, then starts the
+ * sync worker (unless PIPEWATCH_WORKER=off).
+ */
 export async function startServerRuntime(): Promise<void> {
   try {
     getConfig();
@@ -15,4 +19,5 @@ export async function startServerRuntime(): Promise<void> {
   }
   watchSupervisor();
   await migrateAtStartup();
+  startBackgroundWorker(getConfig());
 }

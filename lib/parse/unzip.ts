@@ -23,6 +23,7 @@ export function unzipFiles(
   keep: (name: string) => boolean,
   limits: UnzipLimits,
 ): UnzippedFile[] {
+  if (zip.length < 4 || zip[0] !== 0x50 || zip[1] !== 0x4b) throw new Error("not a zip archive");
   const maxFiles = limits.maxFiles ?? 2000;
   const out: UnzippedFile[] = [];
   let total = 0;

@@ -1,15 +1,14 @@
 // The repository's Actions cache usage (GitHub refreshes it about every 5 minutes), sampled
 // when it changed: an unchanged answer is a free 304 and adds no sample.
 import "server-only";
-import { apiUrl, getConditional, loadValidators, storeValidators } from "@/lib/github/conditional";
+import { apiUrl, getIfChanged, storeValidators } from "@/lib/github/conditional";
 import type { SyncContext, SyncRepo } from "./context.ts";
 import { cacheUsageSchema } from "./github-detail-schemas.ts";
 import { parseGitHub } from "./github-schemas.ts";
 
 export async function syncCacheUsage(ctx: SyncContext, repo: SyncRepo): Promise<boolean> {
   const url = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/actions/cache/usage`);
-  const validator = (await loadValidators(ctx.db, [url])).get(url);
-  const answer = await getConditional(ctx.client, url, validator);
+  const answer = await getIfChanged(ctx.db, ctx.client, url);
   if (!answer.changed) return false;
   const usage = parseGitHub(cacheUsageSchema, answer.data, "cache usage");
   await ctx.db.$transaction(async (tx) => {

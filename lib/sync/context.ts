@@ -20,6 +20,8 @@ export type SyncOptions = {
   maxUnzippedBytes: number;
   /** Days, ending today, whose run lists are read on every pass (new runs, status changes). */
   hotDays: number;
+  /** Run details stop (left due for the next pass) when GitHub's budget falls below this. */
+  budgetReserve: number;
   /** How often the whole re-run horizon (30 days) is read again for re-runs of older runs. */
   sweepEveryMs: number;
   retryBaseMs: number;
@@ -34,6 +36,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   maxArtifactBytes: 100 * 1024 * 1024,
   maxUnzippedBytes: 256 * 1024 * 1024,
   hotDays: 2,
+  budgetReserve: 200,
   sweepEveryMs: 6 * 3600_000,
   retryBaseMs: 1000,
 };
@@ -57,6 +60,8 @@ export type SyncContext = {
   log: (line: string) => void;
   onExchange?: (exchange: Exchange) => void;
   onProgress?: (progress: SyncProgress) => void;
+  /** What GitHub last said is left of the budget (null: not known yet). */
+  budgetRemaining?: () => number | null;
 };
 
 export type SyncRepo = { id: number; owner: string; name: string; fullName: string };

@@ -4,13 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/db/generated/client";
-import {
-  apiUrl,
-  type DbOrTx,
-  getConditional,
-  loadValidators,
-  storeValidators,
-} from "@/lib/github/conditional";
+import { apiUrl, type DbOrTx, getIfChanged, storeValidators } from "@/lib/github/conditional";
 import type { SyncContext, SyncRepo } from "./context.ts";
 import {
   deploymentSchema,
@@ -58,9 +52,15 @@ async function saveDeployment(
       description = EXCLUDED.description, creator_login = EXCLUDED.creator_login,
       production_environment = EXCLUDED.production_environment, updated_at = EXCLUDED.updated_at,
       run_id = COALESCE(EXCLUDED.run_id, deployments.run_id), synced_at = now()`;
+  await saveStatuses(tx, d.id, statuses);
+}
+
+async function saveStatuses(tx: DbOrTx, deploymentId: number, statuses: GitHubDeploymentStatus[]) {
   if (statuses.length === 0) return;
   const rows = statuses.map(
-    (s) => Prisma.sql`(${BigInt(s.id)}, ${BigInt(d.id)}, ${s.state}, ${s.description ?? null},
+    (
+      s,
+    ) => Prisma.sql`(${BigInt(s.id)}, ${BigInt(deploymentId)}, ${s.state}, ${s.description ?? null},
       ${s.environment ?? null}, ${s.target_url ?? null}, ${s.log_url ?? null}, ${s.environment_url ?? null},
       ${s.creator?.login ?? null}, ${new Date(s.created_at)}, ${new Date(s.updated_at)})`,
   );
@@ -86,8 +86,7 @@ export async function syncDeployments(
   });
   while (url) {
     const current: string = url;
-    const validator = (await loadValidators(ctx.db, [current])).get(current);
-    const answer = await getConditional(ctx.client, current, validator);
+    const answer = await getIfChanged(ctx.db, ctx.client, current);
     result.pages++;
     if (!answer.changed) {
       result.unchanged++;
@@ -113,5 +112,46 @@ export async function syncDeployments(
     result.deployments += changed.length;
     url = inScope.length < page.length ? null : answer.next;
   }
+  result.deployments += await recheckUnfinished(ctx, repo, since);
   return result;
+}
+
+const FINAL_STATES = ["success", "failure", "error", "inactive"];
+
+/**
+ * Deployments stored without a final status (queued, pending, in progress) have their statuses
+ * read again, conditionally, until one is final: the list's first page may not change when an
+ * older deployment finishes.
+ */
+async function recheckUnfinished(ctx: SyncContext, repo: SyncRepo, since: Date): Promise<number> {
+  const open = await ctx.db.deployment.findMany({
+    where: {
+      repoId: BigInt(repo.id),
+      createdAt: { gte: since },
+      statuses: { none: { state: { in: FINAL_STATES } } },
+    },
+    select: { id: true },
+  });
+  let changed = 0;
+  for (const { id } of open) {
+    const url = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/deployments/${id}/statuses`, {
+      per_page: 100,
+    });
+    const answer = await getIfChanged(ctx.db, ctx.client, url);
+    if (!answer.changed) continue;
+    const statuses = parseGitHub(
+      z.array(deploymentStatusSchema),
+      answer.data,
+      "deployment statuses",
+    );
+    await ctx.db.$transaction(async (tx) => {
+      await saveStatuses(tx, Number(id), statuses);
+      const runId = runIdOf(statuses);
+      if (runId !== null)
+        await tx.$executeRaw`UPDATE deployments SET run_id = COALESCE(run_id, ${runId}) WHERE id = ${id}`;
+      await storeValidators(tx, [{ url, validator: answer.validator }]);
+    });
+    changed++;
+  }
+  return changed;
 }

@@ -7,7 +7,12 @@ import type { RepoSelector } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { GitHubClient } from "@/lib/github/client";
 import { statusOf } from "@/lib/github/client";
-import { apiUrl, getConditional, loadValidators, storeValidators } from "@/lib/github/conditional";
+import {
+  apiUrl,
+  type ConditionalResult,
+  getIfChanged,
+  storeValidators,
+} from "@/lib/github/conditional";
 import type { Validator } from "@/lib/github/etags";
 import { type GitHubRepository, parseGitHub, repositorySchema } from "./github-schemas.ts";
 import { discoverRepositories } from "./repositories.ts";
@@ -56,9 +61,9 @@ export async function discoverSelector(
         ? { per_page: 100, type: path.startsWith("/orgs") ? "all" : "owner" }
         : {};
     const url = apiUrl(client, path, query);
-    let answer: Awaited<ReturnType<typeof getConditional>>;
+    let answer: ConditionalResult;
     try {
-      answer = await getConditional(client, url, (await loadValidators(db, [url])).get(url));
+      answer = await getIfChanged(db, client, url);
     } catch (error: unknown) {
       if (statusOf(error) === 404 && path.startsWith("/orgs")) continue;
       break; // the unconditional path below reports the error in words

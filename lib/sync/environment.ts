@@ -1,17 +1,12 @@
 // The sync environment for the configured GitHub credentials, database and settings.
 import "server-only";
-import { hostname } from "node:os";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { createClientProvider } from "@/lib/github/auth";
 import { DEFAULT_SYNC_OPTIONS, type SyncProgress } from "./context.ts";
+import { leaseOwnerName } from "./leases.ts";
 import type { SyncEnvironment } from "./sync.ts";
 import { SyncTelemetry } from "./telemetry.ts";
-
-/** A name for this process in leases: which machine and process holds a repository. */
-export function workerName(): string {
-  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-}
 
 export function createSyncEnvironment(
   config: Config,
@@ -31,9 +26,10 @@ export function createSyncEnvironment(
       ...DEFAULT_SYNC_OPTIONS,
       backfillDays: config.backfillDays,
       testReportPattern: config.testReportPattern,
+      includeDynamicWorkflows: config.includeDynamicWorkflows,
     },
     pollIntervalMs: config.pollIntervalSeconds * 1000,
-    workerId: workerName(),
+    workerId: leaseOwnerName(),
     log: hooks.log,
     onProgress: hooks.onProgress,
   };

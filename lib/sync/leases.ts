@@ -3,15 +3,26 @@
 // when it is free, expired or already ours, which is atomic on PostgreSQL and on the embedded
 // database alike (where advisory locks would not exclude: all its clients share one session).
 import "server-only";
+import { hostname } from "node:os";
 import type { Db } from "@/lib/db/client";
+import { isProcessAlive } from "@/lib/process";
 
-/** Takes the lease `name` for `ttlMs` if nobody else holds it; true when taken. */
-export async function acquireLease(
-  db: Db,
-  name: string,
-  owner: string,
-  ttlMs: number,
-): Promise<boolean> {
+/**
+ * The owner name of this process's leases: `host:pid:random`, so that a lease left by a
+ * process of this machine that has died (killed, crashed) is taken over at once instead of
+ * after it expires.
+ */
+export function leaseOwnerName(): string {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Whether `owner` names a process of this machine that is no longer running. */
+export function isDeadLocalOwner(owner: string): boolean {
+  const [host, pid] = owner.split(":");
+  return host === hostname() && /^\d+$/.test(pid ?? "") && !isProcessAlive(Number(pid));
+}
+
+async function tryAcquire(db: Db, name: string, owner: string, ttlMs: number): Promise<boolean> {
   const rows = await db.$queryRaw<{ owner: string }[]>`
     INSERT INTO leases (name, owner, expires_at, acquired_at)
     VALUES (${name}, ${owner}, now() + ${ttlMs} * interval '1 millisecond', now())
@@ -20,6 +31,24 @@ export async function acquireLease(
      WHERE leases.owner = EXCLUDED.owner OR leases.expires_at < now()
     RETURNING owner`;
   return rows.length === 1;
+}
+
+/** Takes the lease `name` for `ttlMs` if nobody else holds it; true when taken. */
+export async function acquireLease(
+  db: Db,
+  name: string,
+  owner: string,
+  ttlMs: number,
+): Promise<boolean> {
+  if (await tryAcquire(db, name, owner, ttlMs)) return true;
+  const holder = await db.lease.findUnique({ where: { name } });
+  if (!holder || !isDeadLocalOwner(holder.owner)) return false;
+  // Its holder died on this machine: take it over, if that holder still has it.
+  const taken = await db.$executeRaw`
+    UPDATE leases SET owner = ${owner}, expires_at = now() + ${ttlMs} * interval '1 millisecond',
+      acquired_at = now()
+     WHERE name = ${name} AND owner = ${holder.owner}`;
+  return taken === 1;
 }
 
 /** Extends a lease we hold; false when it was lost (expired and taken by another). */

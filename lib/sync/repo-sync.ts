@@ -4,7 +4,7 @@
 // the pass's own cursor (the last full sweep) moves only at the end, so a pass killed at any
 // point is finished by the next one with nothing lost and nothing twice.
 import "server-only";
-import { apiUrl, getConditional, loadValidators, storeValidators } from "@/lib/github/conditional";
+import { apiUrl, getIfChanged, storeValidators } from "@/lib/github/conditional";
 import { syncCacheUsage } from "./cache-usage.ts";
 import type { SyncContext, SyncRepo } from "./context.ts";
 import { syncDeployments } from "./deployments.ts";
@@ -28,6 +28,8 @@ export type RepoSyncResult = {
   runsStored: number;
   rechecked: number;
   detailed: number;
+  /** Runs whose details wait for the budget to reset. */
+  deferred: number;
   deployments: number;
 };
 
@@ -66,11 +68,7 @@ async function recheckUnfinished(ctx: SyncContext, repo: SyncRepo, before: numbe
   });
   await pool(stale, ctx.options.concurrency, async ({ id }) => {
     const url = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/actions/runs/${id}`);
-    const answer = await getConditional(
-      ctx.client,
-      url,
-      (await loadValidators(ctx.db, [url])).get(url),
-    );
+    const answer = await getIfChanged(ctx.db, ctx.client, url);
     if (!answer.changed) return;
     const run = parseGitHub(runSchema, answer.data, "workflow run");
     await ctx.db.$transaction(async (tx) => {
@@ -136,10 +134,20 @@ export async function syncRepository(
 
   const due = await listDueRuns(ctx, repo);
   let done = 0;
-  await recordProgress(ctx.db, repo.id, { expected: due.length, synced: 0 });
+  // The progress of the last pass that had details to fetch (the backfill's, at first) stays
+  // readable until another such pass begins.
+  if (due.length > 0) await recordProgress(ctx.db, repo.id, { expected: due.length, synced: 0 });
   report("details", { runsListed: listed.runsStored, detailsDue: due.length });
+  let deferred = 0;
   await pool(due, ctx.options.concurrency, async (run) => {
     checkAborted(options.signal);
+    // Keep a reserve of the budget for the cheap, conditional reads of every repository:
+    // the remaining details wait for the budget to reset.
+    const left = ctx.budgetRemaining?.() ?? null;
+    if (left !== null && left < ctx.options.budgetReserve) {
+      deferred++;
+      return;
+    }
     await syncRunDetails(ctx, repo, run);
     done++;
     if (done % 10 === 0 || done === due.length) {
@@ -164,6 +172,7 @@ export async function syncRepository(
     runsStored: listed.runsStored,
     rechecked,
     detailed: done,
+    deferred,
     deployments: deployments.deployments,
   };
 }

@@ -2,7 +2,7 @@
 // unchanged window costs a free 304; a changed one is stored with its ETag in one transaction.
 import "server-only";
 import { z } from "zod";
-import { apiUrl, getConditional, loadValidators, storeValidators } from "@/lib/github/conditional";
+import { apiUrl, getIfChanged, storeValidators } from "@/lib/github/conditional";
 import type { SyncContext, SyncRepo } from "./context.ts";
 import { parseGitHub, runSchema } from "./github-schemas.ts";
 import { pool } from "./pool.ts";
@@ -58,8 +58,7 @@ async function listWindow(
   result: ListResult,
 ): Promise<void> {
   const url = windowUrl(ctx, repo, window);
-  const validator = (await loadValidators(ctx.db, [url])).get(url);
-  const answer = await getConditional(ctx.client, url, validator);
+  const answer = await getIfChanged(ctx.db, ctx.client, url);
   result.windows++;
   if (!answer.changed) {
     result.unchanged++;

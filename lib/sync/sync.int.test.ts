@@ -6,6 +6,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { startTestSimulator, TEST_NOW } from "@/lib/simulator/testing/start";
+import type { GitHubJob } from "./github-detail-schemas.ts";
 import { DAY } from "./run-windows.ts";
 import { type SyncEnvironment, syncSelected } from "./sync.ts";
 import { scenarioTruth, snapshot, storedCounts, testSyncEnvironment } from "./testing.ts";
@@ -35,28 +36,57 @@ describe("a full sync of the demo organisation", () => {
     expect(await storedCounts(db)).toEqual(truth);
   }, 300_000);
 
-  it("stores the values GitHub shows (a sample of runs, jobs and steps)", async () => {
-    const run = await db.workflowRun.findFirstOrThrow({
-      where: { runAttempt: { gt: 1 } },
-      include: { attempts: true, jobs: { include: { steps: true } } },
-    });
-    const { data } = await env
-      .clientFor("acme")
-      .then((c) =>
-        c.rest.actions.getWorkflowRun({ owner: "acme", repo: "payments", run_id: Number(run.id) }),
-      )
-      .catch(async () =>
-        (await env.clientFor("acme")).request("GET /repositories/{id}/actions/runs/{run_id}", {
-          id: Number(run.repoId),
-          run_id: Number(run.id),
-        }),
+  it("stores the values GitHub shows (a sample of runs, their attempts, jobs and steps)", async () => {
+    const client = await env.clientFor("acme");
+    const sample = await db.$queryRaw<{ id: bigint; repo_id: bigint }[]>`
+      SELECT id, repo_id FROM workflow_runs WHERE status = 'completed'
+       ORDER BY run_attempt DESC, md5(id::text) LIMIT 25`;
+    expect(sample.length).toBe(25);
+    for (const { id, repo_id } of sample) {
+      const params = { id: Number(repo_id), run_id: Number(id) };
+      const { data: run } = await client.request(
+        "GET /repositories/{id}/actions/runs/{run_id}",
+        params,
       );
-    expect(run.conclusion).toBe(data.conclusion);
-    expect(run.headSha).toBe(data.head_sha);
-    expect(run.attempts).toHaveLength(run.runAttempt);
-    expect(run.detailsAttempt).toBe(run.runAttempt);
-    expect(new Set(run.jobs.map((j) => j.runAttempt)).size).toBe(run.runAttempt);
-    expect(run.jobs.every((j) => j.steps.length > 0)).toBe(true);
+      const stored = await db.workflowRun.findUniqueOrThrow({
+        where: { id },
+        include: { attempts: true, jobs: { include: { steps: true } } },
+      });
+      expect({
+        status: stored.status,
+        conclusion: stored.conclusion,
+        headSha: stored.headSha,
+        runAttempt: stored.runAttempt,
+        createdAt: stored.createdAt.toISOString(),
+        updatedAt: stored.updatedAt.toISOString(),
+      }).toEqual({
+        status: run.status,
+        conclusion: run.conclusion,
+        headSha: run.head_sha,
+        runAttempt: run.run_attempt,
+        createdAt: new Date(run.created_at).toISOString(),
+        updatedAt: new Date(run.updated_at).toISOString(),
+      });
+      expect(stored.attempts.map((a) => a.attempt).sort()).toEqual(
+        Array.from({ length: run.run_attempt ?? 1 }, (_, i) => i + 1),
+      );
+      expect(stored.detailsAttempt).toBe(stored.runAttempt);
+      const jobs = (await client.paginate("GET /repositories/{id}/actions/runs/{run_id}/jobs", {
+        ...params,
+        filter: "all",
+        per_page: 100,
+      })) as GitHubJob[];
+      const byId = new Map(stored.jobs.map((j) => [Number(j.id), j]));
+      expect(byId.size).toBe(jobs.length);
+      for (const job of jobs) {
+        const mine = byId.get(job.id);
+        expect(mine?.conclusion).toBe(job.conclusion);
+        expect(mine?.runAttempt).toBe(job.run_attempt);
+        expect(mine?.steps.map((st) => [st.number, st.name, st.conclusion]).sort()).toEqual(
+          (job.steps ?? []).map((st) => [st.number, st.name, st.conclusion]).sort(),
+        );
+      }
+    }
   });
 
   it("answers a second pass over the unchanged organisation with 304s only", async () => {

@@ -41,7 +41,7 @@ export function explainGitHubError(error: unknown): string {
   const status = statusOf(error);
   if (status === 401)
     return "GitHub rejected the token (401 Bad credentials): check GITHUB_TOKEN or the GitHub App settings";
-  if (status === 403 && /rate limit/i.test(String(error)))
+  if ((status === 403 || status === 429) && /rate limit/i.test(String(error)))
     return "GitHub's rate limit is exhausted; the sync resumes when it resets";
   if (status === 403) return `GitHub refused access (403): ${String((error as Error).message)}`;
   return error instanceof Error ? error.message.split("\n")[0] || error.name : String(error);

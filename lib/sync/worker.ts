@@ -36,12 +36,15 @@ export async function dueRepositories(env: SyncEnvironment, now = new Date()): P
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener("abort", done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 }
 
@@ -66,6 +69,16 @@ export async function runWorker(
       }
       for (const repo of await dueRepositories(env)) {
         if (signal.aborted) break;
+        // Out of budget: wait for GitHub's reset rather than fail every repository in turn.
+        const { remaining, resetAt } = env.telemetry.budget;
+        if (remaining !== null && remaining < env.options.budgetReserve / 2 && resetAt) {
+          const wait = resetAt.getTime() - Date.now() + 1000;
+          if (wait > 0) {
+            log(`GitHub's budget is spent; waiting ${Math.ceil(wait / 1000)} s for it to reset`);
+            await sleep(wait, signal);
+            env.telemetry.budget = { remaining: null, resetAt: null };
+          }
+        }
         onOutcome(await syncOneRepository(env, repo));
       }
       failures = 0;

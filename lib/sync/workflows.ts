@@ -9,7 +9,7 @@ import {
   apiUrl,
   type DbOrTx,
   getConditional,
-  loadValidators,
+  getIfChanged,
   storeValidators,
 } from "@/lib/github/conditional";
 import type { SyncContext, SyncRepo } from "./context.ts";
@@ -65,8 +65,7 @@ export async function syncWorkflows(ctx: SyncContext, repo: SyncRepo): Promise<b
   const url = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/actions/workflows`, {
     per_page: 100,
   });
-  const validator = (await loadValidators(ctx.db, [url])).get(url);
-  const answer = await getConditional(ctx.client, url, validator);
+  const answer = await getIfChanged(ctx.db, ctx.client, url);
   if (!answer.changed) return false;
   const items = [...parseGitHub(workflowListSchema, answer.data, "workflow list").workflows];
   for (let next = answer.next; next; ) {
