@@ -5,7 +5,7 @@ import { getHomeData } from "@/lib/home";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const { health, repos, githubApiUrl, hasCredentials, summary, now } = await getHomeData();
+  const { health, repos, githubApiUrl, hasCredentials, summary, sync, now } = await getHomeData();
   const db = health.database;
   return (
     <main>
@@ -42,8 +42,8 @@ export default async function HomePage() {
             From <code>{githubApiUrl}</code>
             {hasCredentials ? "" : " (no GITHUB_TOKEN or GitHub App set)"}: {repos.join(", ")}
           </p>
-          {health.sync && health.sync.repositories.length > 0 ? (
-            <SyncTable repositories={health.sync.repositories} now={now} />
+          {sync && sync.repositories.length > 0 ? (
+            <SyncTable repositories={sync.repositories} now={now} />
           ) : (
             <p className="muted">No repository has been synced yet.</p>
           )}

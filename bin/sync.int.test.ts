@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { startTestSimulator } from "@/lib/simulator/testing/start";
@@ -56,7 +57,9 @@ const DATA_TABLES = [
 async function rowCounts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of DATA_TABLES) {
-    const rows = (await db.$queryRawUnsafe(`SELECT count(*)::int AS n FROM ${table}`)) as {
+    const rows = (await db.$queryRaw(
+      Prisma.sql`SELECT count(*)::int AS n FROM ${Prisma.raw(table)}`,
+    )) as {
       n: number;
     }[];
     out[table] = rows[0]?.n ?? -1;

@@ -5,7 +5,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrate";
 import { describeError } from "@/lib/errors";
-import { getSyncStatus, type SyncStatus } from "@/lib/sync/status";
+import { getSyncStatus, type SyncSummary, summarizeSyncStatus } from "@/lib/sync/status";
 
 export type Health = {
   /** degraded: serving, but a repository has not synced for three poll intervals. */
@@ -20,7 +20,8 @@ export type Health = {
     pendingMigrations: number | null;
     error?: string;
   };
-  sync?: SyncStatus;
+  /** Counts only: the page shows which repository and why (health is public). */
+  sync?: SyncSummary;
 };
 
 const TIMEOUT_MS = 3_000;
@@ -68,6 +69,20 @@ async function readSchemaState(): Promise<{ migration: string | null; pending: n
   };
 }
 
+/** The sync's part of the health: degraded when a repository is failing, or unknown. */
+async function readSyncHealth(): Promise<Pick<Health, "status" | "sync">> {
+  try {
+    const sync = await withTimeout(
+      getSyncStatus(getDb(), getConfig().pollIntervalSeconds * 1000),
+      TIMEOUT_MS,
+    );
+    return { status: sync.degraded ? "degraded" : "ok", sync: summarizeSyncStatus(sync) };
+  } catch (error: unknown) {
+    console.error(`pipewatch: health check: cannot read the sync status: ${describeError(error)}`);
+    return { status: "degraded" };
+  }
+}
+
 /** Checks the database within a few seconds; never throws. */
 export async function getHealth(): Promise<Health> {
   const kind: Health["database"]["kind"] = getConfig().embeddedDatabase ? "embedded" : "postgresql";
@@ -92,13 +107,7 @@ export async function getHealth(): Promise<Health> {
   try {
     const { migration, pending } = await withTimeout(readSchemaState(), TIMEOUT_MS);
     const database = { reachable: true, kind, latencyMs, migration, pendingMigrations: pending };
-    if (pending === 0) {
-      const sync = await withTimeout(
-        getSyncStatus(getDb(), getConfig().pollIntervalSeconds * 1000),
-        TIMEOUT_MS,
-      );
-      return { status: sync.degraded ? "degraded" : "ok", database, sync };
-    }
+    if (pending === 0) return { ...(await readSyncHealth()), database };
     return {
       status: "error",
       database: { ...database, error: `${pending} migration(s) not applied` },

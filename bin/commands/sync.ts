@@ -60,6 +60,8 @@ export async function sync(args: string[]): Promise<number> {
     const outcomes = await syncSelected(env, selectors, {
       since,
       limited: values.repo !== undefined,
+      onDiscovered: (count) => progress.setTotal(count),
+      onOutcome: () => progress.repoDone(),
     });
     const failed = outcomes.filter((o) => o.status === "failed");
     for (const o of outcomes) {

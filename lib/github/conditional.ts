@@ -110,8 +110,3 @@ export async function storeValidators(
     });
   }
 }
-
-/** Forgets the validator of `url` (its data must be fetched again). */
-export async function forgetValidator(db: DbOrTx, url: string): Promise<void> {
-  await db.etagEntry.deleteMany({ where: { key: etagKey(url) } });
-}

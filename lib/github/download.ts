@@ -14,7 +14,11 @@ export class DownloadTooLargeError extends Error {
 }
 
 /** GitHub no longer has the file (410 Gone, or 404): expired or deleted. */
-export class DownloadGoneError extends Error {}
+export class DownloadGoneError extends Error {
+  constructor(readonly status: number) {
+    super(`GitHub answered ${status}`);
+  }
+}
 
 export type DownloadOptions = {
   maxBytes: number;
@@ -34,7 +38,7 @@ async function locate(client: GitHubClient, route: string, params: Record<string
     return location;
   } catch (error: unknown) {
     const status = statusOf(error);
-    if (status === 410 || status === 404) throw new DownloadGoneError(`GitHub answered ${status}`);
+    if (status === 410 || status === 404) throw new DownloadGoneError(status);
     throw error;
   }
 }
@@ -58,7 +62,7 @@ async function readCapped(url: string, options: DownloadOptions): Promise<Uint8A
   }
   report(response.status);
   if (response.status === 404 || response.status === 410)
-    throw new DownloadGoneError(`the file answered ${response.status}`);
+    throw new DownloadGoneError(response.status);
   if (!response.ok || !response.body) throw new Error(`download answered ${response.status}`);
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > options.maxBytes) {
@@ -83,7 +87,9 @@ async function readCapped(url: string, options: DownloadOptions): Promise<Uint8A
     if (error instanceof DownloadTooLargeError) throw error;
     throw new Error(`download cut off after ${size} bytes: ${String(error)}`);
   }
-  if (Number.isFinite(declared) && size !== declared)
+  // With a Content-Encoding, Content-Length counts the encoded bytes, not the ones read here.
+  const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
+  if (!encoded && Number.isFinite(declared) && size !== declared)
     throw new Error(`download cut off: ${size} of ${declared} bytes`);
   const bytes = new Uint8Array(size);
   let offset = 0;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { etagKey, getValidator, saveValidator } from "./etags.ts";
+import { loadValidators, storeValidators } from "./conditional.ts";
+import { etagKey } from "./etags.ts";
 import { UsageRecorder } from "./usage.ts";
 
 let database: TestDatabase;
@@ -57,10 +58,12 @@ describe("ETag validators", () => {
       ),
     );
     const url = "https://api.github.com/repos/a/b/actions/workflows";
-    expect(await getValidator(db, url)).toBeNull();
-    await saveValidator(db, url, { etag: 'W/"1"', lastModified: null });
-    await saveValidator(db, url, { etag: 'W/"2"', lastModified: "Thu, 26 Nov 2026 10:00:00 GMT" });
-    expect(await getValidator(db, url)).toEqual({
+    expect((await loadValidators(db, [url])).get(url)).toBeUndefined();
+    await storeValidators(db, [{ url, validator: { etag: 'W/"1"', lastModified: null } }]);
+    await storeValidators(db, [
+      { url, validator: { etag: 'W/"2"', lastModified: "Thu, 26 Nov 2026 10:00:00 GMT" } },
+    ]);
+    expect((await loadValidators(db, [url])).get(url)).toEqual({
       etag: 'W/"2"',
       lastModified: "Thu, 26 Nov 2026 10:00:00 GMT",
     });

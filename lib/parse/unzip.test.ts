@@ -17,11 +17,30 @@ describe("unzipFiles", () => {
   });
 
   it("stops a zip bomb at the limit, counting inflated bytes rather than trusting the headers", () => {
-    // 8 MB of zeros deflate to a few kilobytes.
-    const zip = zipSync({ "bomb.xml": [new Uint8Array(8 * 1024 * 1024), { level: 9 }] });
-    expect(zip.length).toBeLessThan(64 * 1024);
+    // 96 MB of zeros deflate to about 95 KB; the headers are made to claim 1,000 bytes.
+    const zip = zipSync({ "bomb.xml": [new Uint8Array(96 * 1024 * 1024), { level: 1 }] });
+    expect(zip.length).toBeLessThan(1024 * 1024);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    view.setUint32(22, 1000, true); // local header: uncompressed size
+    const central = zip.findIndex(
+      (_, i) => view.getUint32(i, true) === 0x02014b50 && i + 4 <= zip.length,
+    );
+    view.setUint32(central + 24, 1000, true); // central directory: uncompressed size
+    let error: unknown;
+    try {
+      unzipFiles(zip, () => true, { maxTotalBytes: 1024 * 1024 });
+    } catch (caught: unknown) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UnzipLimitError);
+    // Stopped near the limit: not after inflating the whole 256 MB.
+    expect((error as UnzipLimitError).inflatedBytes).toBeLessThan(32 * 1024 * 1024);
+  }, 30_000);
+
+  it("refuses an archive whose headers declare more than the limit, before inflating it", () => {
+    const zip = zipSync({ "big.xml": [new Uint8Array(4 * 1024 * 1024), { level: 9 }] });
     expect(() => unzipFiles(zip, () => true, { maxTotalBytes: 1024 * 1024 })).toThrow(
-      UnzipLimitError,
+      /declares more than/,
     );
   });
 

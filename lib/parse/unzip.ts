@@ -3,7 +3,12 @@
 // inflated and the work stops at the limit, whatever the headers said.
 import { Unzip, UnzipInflate, UnzipPassThrough } from "fflate";
 
-export class UnzipLimitError extends Error {}
+export class UnzipLimitError extends Error {
+  /** Bytes inflated when the work stopped (bounded by the limit plus one slice's worth). */
+  inflatedBytes = 0;
+}
+
+const SLICE = 16 * 1024;
 
 export type UnzipLimits = {
   /** Largest total of inflated bytes over the files kept. */
@@ -30,6 +35,12 @@ export function unzipFiles(
   const state: { failure: Error | null } = { failure: null };
   const unzip = new Unzip((file) => {
     if (state.failure || file.name.endsWith("/") || !keep(file.name)) return;
+    if (file.originalSize !== undefined && total + file.originalSize > limits.maxTotalBytes) {
+      state.failure = new UnzipLimitError(
+        `declares more than ${limits.maxTotalBytes} bytes once unzipped`,
+      );
+      return;
+    }
     if (out.length >= maxFiles) {
       state.failure = new UnzipLimitError(`more than ${maxFiles} report files`);
       return;
@@ -73,12 +84,18 @@ export function unzipFiles(
   unzip.register(UnzipInflate);
   unzip.register(UnzipPassThrough);
   try {
-    unzip.push(zip, true);
+    // Fed in small slices: fflate inflates all it is given before calling ondata, so one push
+    // of the whole archive would inflate a bomb completely before any limit is checked. A
+    // slice inflates to at most ~1,032 times its size.
+    for (let offset = 0; offset < zip.length && !state.failure; offset += SLICE) {
+      unzip.push(zip.subarray(offset, offset + SLICE), offset + SLICE >= zip.length);
+    }
   } catch (error: unknown) {
     state.failure ??= new Error(
       `not a readable zip: ${error instanceof Error ? error.message : error}`,
     );
   }
+  if (state.failure instanceof UnzipLimitError) state.failure.inflatedBytes = total;
   if (state.failure) throw state.failure;
   return out;
 }

@@ -62,6 +62,15 @@ export type SyncContext = {
   onProgress?: (progress: SyncProgress) => void;
   /** What GitHub last said is left of the budget (null: not known yet). */
   budgetRemaining?: () => number | null;
+  /** Aborted when the pass must stop (its lease was lost): checked before each request. */
+  signal?: AbortSignal;
 };
+
+/** Throws when the pass was told to stop (its lease lost): nothing more is written. */
+export function stopIfAborted(ctx: Pick<SyncContext, "signal">): void {
+  const { signal } = ctx;
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new Error("the sync was aborted");
+}
 
 export type SyncRepo = { id: number; owner: string; name: string; fullName: string };

@@ -1,11 +1,19 @@
-// Deployments and their statuses. The list is read newest first, page by page, conditionally:
-// an unchanged first page (304, free) ends the read. A deployment's statuses are read when it
-// is new or its updated_at moved; each page is stored with its ETag in one transaction.
+// Deployments and their statuses. The list is read newest first: an unchanged first page (304,
+// free) means nothing new. A deployment's statuses are read when it is new or its updated_at
+// moved, and again while it has no final status.
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/db/generated/client";
-import { apiUrl, type DbOrTx, getIfChanged, storeValidators } from "@/lib/github/conditional";
-import type { SyncContext, SyncRepo } from "./context.ts";
+import {
+  apiUrl,
+  type ConditionalResult,
+  type DbOrTx,
+  getConditional,
+  getIfChanged,
+  storeValidators,
+} from "@/lib/github/conditional";
+import type { Validator } from "@/lib/github/etags";
+import { type SyncContext, type SyncRepo, stopIfAborted } from "./context.ts";
 import {
   deploymentSchema,
   deploymentStatusSchema,
@@ -74,56 +82,98 @@ async function saveStatuses(tx: DbOrTx, deploymentId: number, statuses: GitHubDe
       creator_login = EXCLUDED.creator_login, updated_at = EXCLUDED.updated_at`;
 }
 
-/** Reads deployments created since `since` (newest first), storing what changed. */
+const CRAWLED = "deployments_crawled";
+
+/**
+ * Reads deployments created since `since`, newest first, storing what changed. The first page
+ * is conditional: unchanged (304), nothing new happened. Otherwise pages are read until one
+ * holds only deployments stored and unchanged (once a first complete crawl is done) or the
+ * horizon is reached; only then is the first page's ETag stored, so a crawl cut short is
+ * started again rather than taken for done.
+ */
 export async function syncDeployments(
   ctx: SyncContext,
   repo: SyncRepo,
   since: Date,
 ): Promise<{ pages: number; unchanged: number; deployments: number }> {
   const result = { pages: 0, unchanged: 0, deployments: 0 };
-  let url: string | null = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/deployments`, {
+  const first = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/deployments`, {
     per_page: 100,
   });
+  const crawled = await ctx.db.syncCursor.findUnique({
+    where: { repoId_name: { repoId: BigInt(repo.id), name: CRAWLED } },
+  });
+  let firstValidator: Validator | null = null;
+  let url: string | null = first;
   while (url) {
+    stopIfAborted(ctx);
     const current: string = url;
-    const answer = await getIfChanged(ctx.db, ctx.client, current);
+    const answer: ConditionalResult =
+      current === first
+        ? await getIfChanged(ctx.db, ctx.client, current)
+        : await getConditional(ctx.client, current, null);
     result.pages++;
     if (!answer.changed) {
       result.unchanged++;
       break;
     }
+    if (current === first) firstValidator = answer.validator;
     const page = parseGitHub(z.array(deploymentSchema), answer.data, "deployment list");
     const inScope = page.filter((d) => Date.parse(d.created_at) >= since.getTime());
-    const stored = new Map(
-      (
-        await ctx.db.deployment.findMany({
-          where: { id: { in: inScope.map((d) => BigInt(d.id)) } },
-          select: { id: true, updatedAt: true },
-        })
-      ).map((d) => [Number(d.id), d.updatedAt.getTime()]),
-    );
-    const changed = inScope.filter((d) => stored.get(d.id) !== Date.parse(d.updated_at));
+    const changed = await changedDeployments(ctx, inScope);
     const statuses = new Map<number, GitHubDeploymentStatus[]>();
     for (const d of changed) statuses.set(d.id, await fetchStatuses(ctx, repo, d.id));
     await ctx.db.$transaction(async (tx) => {
       for (const d of changed) await saveDeployment(tx, repo, d, statuses.get(d.id) ?? []);
-      await storeValidators(tx, [{ url: current, validator: answer.validator }]);
     });
     result.deployments += changed.length;
-    url = inScope.length < page.length ? null : answer.next;
+    const settled = crawled !== null && changed.length === 0;
+    url = settled || inScope.length < page.length ? null : answer.next;
   }
-  result.deployments += await recheckUnfinished(ctx, repo, since);
+  // The first page changed and the crawl reached its end: now it may be taken for done.
+  if (result.unchanged === 0) {
+    await ctx.db.$transaction(async (tx) => {
+      await storeValidators(tx, [{ url: first, validator: firstValidator }]);
+      await tx.syncCursor.upsert({
+        where: { repoId_name: { repoId: BigInt(repo.id), name: CRAWLED } },
+        create: { repoId: BigInt(repo.id), name: CRAWLED, value: new Date().toISOString() },
+        update: { value: new Date().toISOString() },
+      });
+    });
+  }
+  const horizon = new Date(Math.max(since.getTime(), ctx.now().getTime() - RECHECK_DAYS * DAY));
+  result.deployments += await recheckOpenDeployments(ctx, repo, horizon);
   return result;
 }
 
+/** The deployments that are new or whose updated_at moved since they were stored. */
+async function changedDeployments(ctx: SyncContext, deployments: GitHubDeployment[]) {
+  const stored = new Map(
+    (
+      await ctx.db.deployment.findMany({
+        where: { id: { in: deployments.map((d) => BigInt(d.id)) } },
+        select: { id: true, updatedAt: true },
+      })
+    ).map((d) => [Number(d.id), d.updatedAt.getTime()]),
+  );
+  return deployments.filter((d) => stored.get(d.id) !== Date.parse(d.updated_at));
+}
+
 const FINAL_STATES = ["success", "failure", "error", "inactive"];
+/** Deployments older than this without a final status are left as they are. */
+const RECHECK_DAYS = 31;
+const DAY = 86_400_000;
 
 /**
  * Deployments stored without a final status (queued, pending, in progress) have their statuses
  * read again, conditionally, until one is final: the list's first page may not change when an
  * older deployment finishes.
  */
-async function recheckUnfinished(ctx: SyncContext, repo: SyncRepo, since: Date): Promise<number> {
+async function recheckOpenDeployments(
+  ctx: SyncContext,
+  repo: SyncRepo,
+  since: Date,
+): Promise<number> {
   const open = await ctx.db.deployment.findMany({
     where: {
       repoId: BigInt(repo.id),
@@ -134,6 +184,7 @@ async function recheckUnfinished(ctx: SyncContext, repo: SyncRepo, since: Date):
   });
   let changed = 0;
   for (const { id } of open) {
+    stopIfAborted(ctx);
     const url = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/deployments/${id}/statuses`, {
       per_page: 100,
     });

@@ -11,7 +11,8 @@ import { startTestSimulator, TEST_NOW } from "@/lib/simulator/testing/start";
 import { syncSelected } from "./sync.ts";
 import { snapshot, testSyncEnvironment } from "./testing.ts";
 
-const SCENARIO = "flaky"; // re-runs, test reports with flaky tests, cache steps
+// A deploy pipeline and a Python CI: deployments, re-runs, pytest reports, caches.
+const SCENARIO = "deploy-stalled";
 const FAULTS =
   "*:5xx=0.1,*:hang=0.01,runs:badjson=0.02,jobs:badjson=0.02,logs:truncate=0.05,artifacts:truncate=0.05,*:secondary=0.01,retry-after=1,exhaust-after=400";
 
@@ -65,6 +66,8 @@ describe("a sync through the fault plan", () => {
     expect(failedExchanges.length).toBeGreaterThan(50);
     expect(exchanges.some((e) => e.status === 0)).toBe(true);
     const [want, got] = await Promise.all([snapshot(clean.db), snapshot(faulty.db)]);
+    for (const table of ["workflow_runs", "jobs", "cache_events", "test_results", "deployments"])
+      expect(want[table]?.length, table).toBeGreaterThan(0);
     for (const table of Object.keys(want)) expect(got[table], table).toEqual(want[table]);
     const states = await faulty.db.syncState.findMany();
     expect(states.every((s) => s.lastSuccessAt !== null && s.lastError === null)).toBe(true);

@@ -21,11 +21,15 @@ export function needsLog(job: GitHubJob): boolean {
 }
 
 /** Downloads and parses one job's log. */
+/** A 404 this soon after the job completed may be a log not published yet: try again later. */
+const PUBLISH_GRACE_MS = 3600_000;
+
 export async function readJobLog(
   ctx: SyncContext,
   repo: SyncRepo,
-  jobId: number,
+  job: GitHubJob,
 ): Promise<LogOutcome> {
+  const jobId = job.id;
   try {
     const bytes = await downloadRedirected(
       ctx.client,
@@ -39,8 +43,12 @@ export async function readJobLog(
     );
     return { state: "parsed", events: parseCacheEvents(new TextDecoder().decode(bytes)) };
   } catch (error: unknown) {
-    if (error instanceof DownloadGoneError)
+    if (error instanceof DownloadGoneError) {
+      const completed = job.completed_at ? Date.parse(job.completed_at) : 0;
+      if (error.status === 404 && ctx.now().getTime() - completed < PUBLISH_GRACE_MS)
+        throw new Error(`the log of job ${jobId} is not available yet (404)`);
       return { state: "gone", error: "GitHub no longer has this log (expired or deleted)" };
+    }
     if (error instanceof DownloadTooLargeError)
       return { state: "too_large", error: `log ${error.message}` };
     throw error;

@@ -1,10 +1,16 @@
 // Leases: one holder at a time, renewal, expiry, and the take-over of a lease whose holder
 // died on this machine.
-import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { acquireLease, isDeadLocalOwner, releaseLease, renewLease, withLease } from "./leases.ts";
+import {
+  acquireLease,
+  isDeadLocalOwner,
+  leaseOwnerName,
+  releaseLease,
+  renewLease,
+  withLease,
+} from "./leases.ts";
 
 let database: TestDatabase;
 let db: Db;
@@ -18,9 +24,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-// A pid that is not running: far above any pid_max.
-const DEAD = `${hostname()}:999999999:x`;
-const ALIVE = `${hostname()}:${process.pid}:other`;
+// Owners like this process's own (host:pid-namespace:pid:random), one of them not running.
+const [HOST, NAMESPACE] = leaseOwnerName().split(":");
+const DEAD = `${HOST}:${NAMESPACE}:999999999:x`; // far above any pid_max
+const ALIVE = `${HOST}:${NAMESPACE}:${process.pid}:other`;
 
 describe("leases", () => {
   it("are held by one owner at a time until released or expired", async () => {
@@ -38,7 +45,8 @@ describe("leases", () => {
   it("is taken over at once from a holder of this machine that died, not from a live one", async () => {
     expect(isDeadLocalOwner(DEAD)).toBe(true);
     expect(isDeadLocalOwner(ALIVE)).toBe(false);
-    expect(isDeadLocalOwner("another-host:1:x")).toBe(false);
+    expect(isDeadLocalOwner("another-host:1:999999999:x")).toBe(false);
+    expect(isDeadLocalOwner(`${HOST}:another-namespace:999999999:x`)).toBe(false);
     expect(await acquireLease(db, "b", DEAD, 60_000)).toBe(true);
     expect(await acquireLease(db, "b", "w1", 60_000)).toBe(true);
     expect(await acquireLease(db, "c", ALIVE, 60_000)).toBe(true);

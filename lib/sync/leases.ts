@@ -3,23 +3,39 @@
 // when it is free, expired or already ours, which is atomic on PostgreSQL and on the embedded
 // database alike (where advisory locks would not exclude: all its clients share one session).
 import "server-only";
+import { readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/client";
 import { isProcessAlive } from "@/lib/process";
 
-/**
- * The owner name of this process's leases: `host:pid:random`, so that a lease left by a
- * process of this machine that has died (killed, crashed) is taken over at once instead of
- * after it expires.
- */
-export function leaseOwnerName(): string {
-  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+/** This process's PID namespace (containers sharing a host name have different ones). */
+function pidNamespace(): string {
+  try {
+    return /\[(\d+)\]/.exec(readlinkSync("/proc/self/ns/pid"))?.[1] ?? "-";
+  } catch {
+    return "-";
+  }
 }
 
-/** Whether `owner` names a process of this machine that is no longer running. */
+/**
+ * The owner name of this process's leases, `host:pid-namespace:pid:random`, so that a lease
+ * left by a process that died on this machine (in this PID namespace) is taken over at once
+ * instead of after it expires.
+ */
+export function leaseOwnerName(): string {
+  const random = Math.random().toString(36).slice(2, 8);
+  return `${hostname()}:${pidNamespace()}:${process.pid}:${random}`;
+}
+
+/** Whether `owner` names a process of this machine and PID namespace that is not running. */
 export function isDeadLocalOwner(owner: string): boolean {
-  const [host, pid] = owner.split(":");
-  return host === hostname() && /^\d+$/.test(pid ?? "") && !isProcessAlive(Number(pid));
+  const [host, namespace, pid] = owner.split(":");
+  return (
+    host === hostname() &&
+    namespace === pidNamespace() &&
+    /^\d+$/.test(pid ?? "") &&
+    !isProcessAlive(Number(pid))
+  );
 }
 
 async function tryAcquire(db: Db, name: string, owner: string, ttlMs: number): Promise<boolean> {

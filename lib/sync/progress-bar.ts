@@ -41,12 +41,15 @@ export function createProgressPrinter(stream: NodeJS.WriteStream, budget: () => 
     setTotal(total: number) {
       repos.total = total;
     },
+    /** A repository finished (synced, failed or skipped). */
+    repoDone() {
+      repos.done++;
+    },
     update(p: SyncProgress) {
       if (p.repo !== lastRepo) {
         lastRepo = p.repo;
         repoStarted = Date.now();
       }
-      if (p.phase === "done") repos.done++;
       const line = progressLine(p, repos, Date.now() - repoStarted, budget());
       if (stream.isTTY) {
         stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 120) - 1)}`);

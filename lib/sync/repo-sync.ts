@@ -4,22 +4,24 @@
 // the pass's own cursor (the last full sweep) moves only at the end, so a pass killed at any
 // point is finished by the next one with nothing lost and nothing twice.
 import "server-only";
+import { statusOf } from "@/lib/github/client";
 import { apiUrl, getIfChanged, storeValidators } from "@/lib/github/conditional";
 import { syncCacheUsage } from "./cache-usage.ts";
-import type { SyncContext, SyncRepo } from "./context.ts";
+import { type SyncContext, type SyncRepo, stopIfAborted } from "./context.ts";
 import { syncDeployments } from "./deployments.ts";
+import { deleteRun, fetchDueDetails } from "./details-phase.ts";
 import { parseGitHub, runSchema } from "./github-schemas.ts";
 import { pool } from "./pool.ts";
-import { listDueRuns, syncRunDetails } from "./run-details.ts";
 import { listRuns } from "./run-lists.ts";
 import { DAY } from "./run-windows.ts";
 import { saveRuns } from "./runs.ts";
-import { backfillDone, beginSync, recordProgress } from "./sync-state.ts";
+import { backfillDone, beginSync } from "./sync-state.ts";
 import { syncWorkflows } from "./workflows.ts";
 
 /** Re-runs are possible for 30 days after a run; older windows never change again. */
 const RERUN_HORIZON_MS = 31 * DAY;
 const SWEEP_CURSOR = "runs_swept_at";
+const SETTINGS_CURSOR = "settings";
 
 export type RepoSyncResult = {
   fullPass: boolean;
@@ -30,12 +32,36 @@ export type RepoSyncResult = {
   detailed: number;
   /** Runs whose details wait for the budget to reset. */
   deferred: number;
+  /** Runs whose details could not be read this pass (retried on the next ones). */
+  failedDetails: { runId: number; message: string }[];
   deployments: number;
 };
 
 export type RepoSyncOptions = { since?: Date; signal?: AbortSignal };
 
 const dayStart = (ms: number) => Math.floor(ms / DAY) * DAY;
+
+/**
+ * When the settings that decide what is stored change (GitHub's generated workflows included
+ * or not), every answer read under the old ones must be read again: their ETags are dropped.
+ */
+async function applySettings(ctx: SyncContext, repo: SyncRepo): Promise<void> {
+  const value = JSON.stringify({ includeDynamicWorkflows: ctx.options.includeDynamicWorkflows });
+  const where = { repoId_name: { repoId: BigInt(repo.id), name: SETTINGS_CURSOR } };
+  const stored = await ctx.db.syncCursor.findUnique({ where });
+  if (stored?.value === value) return;
+  await ctx.db.$transaction(async (tx) => {
+    if (stored) {
+      const pattern = `GET %/repos/${repo.owner}/${repo.name}/%`;
+      await tx.$executeRaw`DELETE FROM etag_cache WHERE key ILIKE ${pattern}`;
+    }
+    await tx.syncCursor.upsert({
+      where,
+      create: { repoId: BigInt(repo.id), name: SETTINGS_CURSOR, value },
+      update: { value },
+    });
+  });
+}
 
 async function sweptAt(ctx: SyncContext, repo: SyncRepo): Promise<number | null> {
   const cursor = await ctx.db.syncCursor.findUnique({
@@ -67,8 +93,16 @@ async function recheckUnfinished(ctx: SyncContext, repo: SyncRepo, before: numbe
     select: { id: true },
   });
   await pool(stale, ctx.options.concurrency, async ({ id }) => {
+    stopIfAborted(ctx);
     const url = apiUrl(ctx.client, `/repos/${repo.owner}/${repo.name}/actions/runs/${id}`);
-    const answer = await getIfChanged(ctx.db, ctx.client, url);
+    let answer: Awaited<ReturnType<typeof getIfChanged>>;
+    try {
+      answer = await getIfChanged(ctx.db, ctx.client, url);
+    } catch (error: unknown) {
+      if (statusOf(error) !== 404) throw error;
+      await deleteRun(ctx, Number(id)); // GitHub deleted it (or its repository moved)
+      return;
+    }
     if (!answer.changed) return;
     const run = parseGitHub(runSchema, answer.data, "workflow run");
     await ctx.db.$transaction(async (tx) => {
@@ -79,16 +113,14 @@ async function recheckUnfinished(ctx: SyncContext, repo: SyncRepo, before: numbe
   return stale.length;
 }
 
-function checkAborted(signal: AbortSignal | undefined) {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error("aborted");
-}
-
 /** One sync pass over `repo`. */
 export async function syncRepository(
   ctx: SyncContext,
   repo: SyncRepo,
   options: RepoSyncOptions = {},
 ): Promise<RepoSyncResult> {
+  // The lease's signal reaches every loop below through the context.
+  ctx = options.signal ? { ...ctx, signal: options.signal } : ctx;
   const now = ctx.now().getTime();
   const report = (phase: "workflows" | "runs" | "details" | "deployments" | "done", extra = {}) =>
     ctx.onProgress?.({
@@ -108,12 +140,15 @@ export async function syncRepository(
       new Date(requested ?? dayStart(now - ctx.options.backfillDays * DAY)),
     )
   ).getTime();
+  await applySettings(ctx, repo);
   report("workflows");
   await syncWorkflows(ctx, repo);
-  checkAborted(options.signal);
+  stopIfAborted(ctx);
 
   const swept = await sweptAt(ctx, repo);
-  const sweepFrom = Math.max(backfillFrom, now - RERUN_HORIZON_MS);
+  // The re-run horizon, or further back when the last sweep is older (the worker was down, the
+  // repository untracked for a while): nothing between two sweeps goes unread.
+  const sweepFrom = Math.max(backfillFrom, Math.min(now - RERUN_HORIZON_MS, (swept ?? now) - DAY));
   const sweepDue =
     swept === null ||
     now - swept >= ctx.options.sweepEveryMs ||
@@ -128,51 +163,36 @@ export async function syncRepository(
   const fullPass = listFrom <= sweepFrom;
   report("runs");
   const listed = await listRuns(ctx, repo, listFrom, now);
-  checkAborted(options.signal);
+  stopIfAborted(ctx);
   const rechecked = await recheckUnfinished(ctx, repo, dayStart(listFrom));
-  checkAborted(options.signal);
+  stopIfAborted(ctx);
 
-  const due = await listDueRuns(ctx, repo);
-  let done = 0;
-  // The progress of the last pass that had details to fetch (the backfill's, at first) stays
-  // readable until another such pass begins.
-  if (due.length > 0) await recordProgress(ctx.db, repo.id, { expected: due.length, synced: 0 });
-  report("details", { runsListed: listed.runsStored, detailsDue: due.length });
-  let deferred = 0;
-  await pool(due, ctx.options.concurrency, async (run) => {
-    checkAborted(options.signal);
-    // Keep a reserve of the budget for the cheap, conditional reads of every repository:
-    // the remaining details wait for the budget to reset.
-    const left = ctx.budgetRemaining?.() ?? null;
-    if (left !== null && left < ctx.options.budgetReserve) {
-      deferred++;
-      return;
-    }
-    await syncRunDetails(ctx, repo, run);
-    done++;
-    if (done % 10 === 0 || done === due.length) {
-      await recordProgress(ctx.db, repo.id, { expected: due.length, synced: done });
-      report("details", {
-        runsListed: listed.runsStored,
-        detailsDone: done,
-        detailsDue: due.length,
-      });
-    }
-  });
+  const details = await fetchDueDetails(
+    ctx,
+    repo,
+    () => stopIfAborted(ctx),
+    (done, due) =>
+      report("details", { runsListed: listed.runsStored, detailsDone: done, detailsDue: due }),
+  );
 
   report("deployments");
   const deployments = await syncDeployments(ctx, repo, new Date(backfillFrom));
   await syncCacheUsage(ctx, repo);
   if (fullPass) await setSweptAt(ctx, repo, new Date(now));
-  report("done", { runsListed: listed.runsStored, detailsDone: done, detailsDue: due.length });
+  report("done", {
+    runsListed: listed.runsStored,
+    detailsDone: details.done,
+    detailsDue: details.due,
+  });
   return {
     fullPass,
     windows: listed.windows,
     unchangedWindows: listed.unchanged,
     runsStored: listed.runsStored,
     rechecked,
-    detailed: done,
-    deferred,
+    detailed: details.done,
+    deferred: details.deferred,
+    failedDetails: details.failed,
     deployments: deployments.deployments,
   };
 }

@@ -32,6 +32,31 @@ async function saveAttempts(tx: DbOrTx, runId: number, attempts: GitHubRun[]) {
 async function saveJobs(tx: DbOrTx, details: RunDetails) {
   const { run, jobs, logs } = details;
   if (jobs.length === 0) return;
+  // In batches: a statement holds at most 65,535 parameters (20 a job).
+  for (let i = 0; i < jobs.length; i += 1000)
+    await upsertJobs(tx, run, jobs.slice(i, i + 1000), logs);
+  const steps = jobs.flatMap((j) =>
+    (j.steps ?? []).map(
+      (s) => Prisma.sql`(${BigInt(j.id)}, ${s.number}, ${s.name}, ${s.status}, ${s.conclusion},
+        ${date(s.started_at)}, ${date(s.completed_at)})`,
+    ),
+  );
+  for (let i = 0; i < steps.length; i += 1000) {
+    await tx.$executeRaw`
+      INSERT INTO steps (job_id, number, name, status, conclusion, started_at, completed_at)
+      VALUES ${Prisma.join(steps.slice(i, i + 1000))}
+      ON CONFLICT (job_id, number) DO UPDATE SET
+        name = EXCLUDED.name, status = EXCLUDED.status, conclusion = EXCLUDED.conclusion,
+        started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at`;
+  }
+}
+
+async function upsertJobs(
+  tx: DbOrTx,
+  run: RunDetails["run"],
+  jobs: GitHubJob[],
+  logs: RunDetails["logs"],
+) {
   const rows = jobs.map((j) => {
     const log = logs.get(j.id);
     const state = log?.state ?? null;
@@ -55,20 +80,6 @@ async function saveJobs(tx: DbOrTx, details: RunDetails) {
       log_state = COALESCE(EXCLUDED.log_state, jobs.log_state),
       log_error = CASE WHEN EXCLUDED.log_state IS NULL THEN jobs.log_error ELSE EXCLUDED.log_error END,
       log_parsed_at = COALESCE(EXCLUDED.log_parsed_at, jobs.log_parsed_at), synced_at = now()`;
-  const steps = jobs.flatMap((j) =>
-    (j.steps ?? []).map(
-      (s) => Prisma.sql`(${BigInt(j.id)}, ${s.number}, ${s.name}, ${s.status}, ${s.conclusion},
-        ${date(s.started_at)}, ${date(s.completed_at)})`,
-    ),
-  );
-  for (let i = 0; i < steps.length; i += 1000) {
-    await tx.$executeRaw`
-      INSERT INTO steps (job_id, number, name, status, conclusion, started_at, completed_at)
-      VALUES ${Prisma.join(steps.slice(i, i + 1000))}
-      ON CONFLICT (job_id, number) DO UPDATE SET
-        name = EXCLUDED.name, status = EXCLUDED.status, conclusion = EXCLUDED.conclusion,
-        started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at`;
-  }
 }
 
 function stepNumberOf(job: GitHubJob | undefined, name: string | null): number | null {
@@ -151,7 +162,7 @@ export async function saveRunDetails(db: Db, repo: SyncRepo, details: RunDetails
       await saveArtifacts(tx, repo, details);
       await tx.$executeRaw`
         UPDATE workflow_runs SET details_attempt = GREATEST(details_attempt, ${details.run.runAttempt}),
-          synced_at = now()
+          details_failures = 0, details_error = NULL, synced_at = now()
          WHERE id = ${BigInt(details.run.id)}`;
     },
     { timeout: 60_000, maxWait: 30_000 },

@@ -8,12 +8,10 @@ import { type GitHubArtifact, type GitHubJob, jobSchema } from "./github-detail-
 import { type GitHubRun, parseGitHub, runSchema } from "./github-schemas.ts";
 import { type LogOutcome, needsLog, readJobLog } from "./job-logs.ts";
 import { saveRunDetails } from "./run-details-save.ts";
-import {
-  type ArtifactOutcome,
-  listTestReports,
-  mayHaveArtifacts,
-  readTestReport,
-} from "./test-reports.ts";
+import { type ArtifactOutcome, listTestReports, readTestReport } from "./test-reports.ts";
+
+/** Passes that may fail to read a run's details before it is given up on (details_error says why). */
+export const MAX_DETAILS_FAILURES = 5;
 
 export type DueRun = {
   id: number;
@@ -46,7 +44,8 @@ export async function listDueRuns(ctx: SyncContext, repo: SyncRepo): Promise<Due
   >`
     SELECT id, run_attempt, details_attempt, workflow_id, created_at, head_sha FROM workflow_runs
      WHERE repo_id = ${BigInt(repo.id)} AND status = 'completed' AND details_attempt < run_attempt
-     ORDER BY created_at, id`;
+       AND details_failures < ${MAX_DETAILS_FAILURES}
+     ORDER BY details_failures, created_at, id`;
   return rows.map((r) => ({
     id: Number(r.id),
     runAttempt: r.run_attempt,
@@ -122,12 +121,13 @@ export async function syncRunDetails(
     jobs.map((j) => j.id),
   );
   for (const job of jobs) {
-    if (needsLog(job) && !readLogs.has(job.id))
-      logs.set(job.id, await readJobLog(ctx, repo, job.id));
+    if (needsLog(job) && !readLogs.has(job.id)) logs.set(job.id, await readJobLog(ctx, repo, job));
   }
   const artifacts: ArtifactOutcome[] = [];
   const newJobs = jobs.filter((j) => j.run_attempt > run.detailsAttempt);
-  if (mayHaveArtifacts(newJobs)) {
+  // Listed for every run with new jobs: which step uploads a report cannot be told from step
+  // names (a custom name, a composite action), and a run is never detailed twice.
+  if (newJobs.length > 0) {
     const reports = await listTestReports(ctx, repo, run.id);
     const done = await artifactsDone(ctx, reports);
     for (const artifact of reports) {

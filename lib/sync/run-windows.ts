@@ -50,13 +50,19 @@ function countIn(times: readonly number[], window: Window): number {
 
 /**
  * The windows to list, newest first: each day, halved while the runs already stored in it
- * (sorted `times`) exceed `target`. A window that turns out fuller than a page when read is
- * split then (see the sync); the stored counts make that a one-off.
+ * (sorted `times`) exceed `target` or it is `knownFull` (it held more than a page when read,
+ * counting runs that are not stored, such as GitHub's generated workflows').
  */
-export function planWindows(days: readonly Window[], times: readonly number[], target: number) {
+export function planWindows(
+  days: readonly Window[],
+  times: readonly number[],
+  target: number,
+  knownFull: (window: Window) => boolean = () => false,
+) {
   const out: Window[] = [];
   const visit = (window: Window) => {
-    const halves = countIn(times, window) > target ? splitWindow(window) : null;
+    const full = countIn(times, window) > target || knownFull(window);
+    const halves = full ? splitWindow(window) : null;
     if (!halves) {
       out.push(window);
       return;

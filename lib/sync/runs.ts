@@ -54,7 +54,14 @@ export async function saveRuns(
           status = EXCLUDED.status, conclusion = EXCLUDED.conclusion, head_branch = EXCLUDED.head_branch,
           actor_login = EXCLUDED.actor_login, triggering_actor = EXCLUDED.triggering_actor,
           head_commit_message = EXCLUDED.head_commit_message, pull_request_numbers = EXCLUDED.pull_request_numbers,
-          run_started_at = EXCLUDED.run_started_at, updated_at = EXCLUDED.updated_at, synced_at = now()
+          run_started_at = EXCLUDED.run_started_at, updated_at = EXCLUDED.updated_at, synced_at = now(),
+          -- The same attempt running again (a fork's run approved after "action_required", a
+          -- run resumed) has new details: they are due again.
+          details_attempt = CASE
+            WHEN workflow_runs.run_attempt = EXCLUDED.run_attempt
+             AND workflow_runs.status = 'completed' AND EXCLUDED.status IS DISTINCT FROM 'completed'
+            THEN LEAST(workflow_runs.details_attempt, EXCLUDED.run_attempt - 1)
+            ELSE workflow_runs.details_attempt END
         WHERE (workflow_runs.run_attempt, workflow_runs.updated_at) <= (EXCLUDED.run_attempt, EXCLUDED.updated_at)`;
     await db.$executeRaw`
         INSERT INTO run_attempts (run_id, attempt, status, conclusion, actor_login, created_at, run_started_at, updated_at, synced_at)

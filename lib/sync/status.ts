@@ -19,6 +19,29 @@ export type RepoSyncStatus = {
 
 export type SyncStatus = { degraded: boolean; repositories: RepoSyncStatus[] };
 
+/** What /api/health tells anyone who asks: counts, no repository names or error texts. */
+export type SyncSummary = {
+  degraded: boolean;
+  repositories: number;
+  failing: number;
+  backfilling: number;
+  /** The oldest "last success" among the repositories (null: one never synced). */
+  oldestSuccessAt: string | null;
+};
+
+export function summarizeSyncStatus(status: SyncStatus): SyncSummary {
+  const count = (state: RepoSyncStatus["state"]) =>
+    status.repositories.filter((r) => r.state === state).length;
+  const successes = status.repositories.map((r) => r.lastSuccessAt);
+  return {
+    degraded: status.degraded,
+    repositories: status.repositories.length,
+    failing: count("failing"),
+    backfilling: count("backfilling"),
+    oldestSuccessAt: successes.includes(null) ? null : ([...successes].sort()[0] ?? null),
+  };
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The status of every tracked repository; `degraded` when any is failing. */

@@ -49,7 +49,11 @@ export async function finishSync(
       rate_limit_reset_at = COALESCE(${outcome.budget.resetAt}::timestamptz, rate_limit_reset_at),
       backfill_done_at = CASE WHEN ${outcome.backfillComplete} THEN COALESCE(backfill_done_at, now())
                               ELSE backfill_done_at END,
-      next_sync_at = ${outcome.nextAt}, updated_at = now()
+      -- A webhook that asked for a sync during this pass (next_sync_at set after the pass began)
+      -- keeps its request.
+      next_sync_at = CASE WHEN next_sync_at > last_attempt_at AND next_sync_at <= now()
+                          THEN next_sync_at ELSE ${outcome.nextAt} END,
+      updated_at = now()
      WHERE repo_id = ${BigInt(repoId)}`;
 }
 

@@ -41,7 +41,7 @@ export function explainGitHubError(error: unknown): string {
   const status = statusOf(error);
   if (status === 401)
     return "GitHub rejected the token (401 Bad credentials): check GITHUB_TOKEN or the GitHub App settings";
-  if ((status === 403 || status === 429) && /rate limit/i.test(String(error)))
+  if (isRateLimited(error))
     return "GitHub's rate limit is exhausted; the sync resumes when it resets";
   if (status === 403) return `GitHub refused access (403): ${String((error as Error).message)}`;
   return error instanceof Error ? error.message.split("\n")[0] || error.name : String(error);
@@ -89,12 +89,31 @@ export function nextSyncDelay(intervalMs: number, failures: number, random = Mat
   return Math.round(base * (0.9 + 0.2 * random()));
 }
 
+async function isDue(env: SyncEnvironment, repoId: number): Promise<boolean> {
+  const state = await env.db.syncState.findUnique({ where: { repoId: BigInt(repoId) } });
+  return !state?.nextSyncAt || state.nextSyncAt.getTime() <= Date.now();
+}
+
+/** When to try again after a failed pass: at the budget's reset when it ran out, else back-off. */
+function retryAt(env: SyncEnvironment, error: unknown, failures: number): Date {
+  const reset = env.telemetry.budget.resetAt;
+  if (isRateLimited(error) && reset && reset.getTime() > Date.now())
+    return new Date(reset.getTime() + 1000);
+  return new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, failures));
+}
+
+function isRateLimited(error: unknown): boolean {
+  const status = statusOf(error);
+  return (status === 403 || status === 429) && /rate limit/i.test(String(error));
+}
+
 /** One pass over one stored repository, under its lease. */
 export async function syncOneRepository(
   env: SyncEnvironment,
   repo: SyncRepo,
-  since?: Date,
+  options: { since?: Date; onlyIfDue?: boolean } = {},
 ): Promise<RepoOutcome> {
+  const { since, onlyIfDue } = options;
   const now = env.now ?? (() => new Date());
   const log = env.log ?? (() => undefined);
   const held = await withLease(
@@ -102,7 +121,9 @@ export async function syncOneRepository(
     `sync:${repo.id}`,
     env.workerId,
     LEASE_MS,
-    async (signal) => {
+    async (signal): Promise<RepoOutcome> => {
+      // Another worker may have synced it between our reading the due list and the lease.
+      if (onlyIfDue && !(await isDue(env, repo.id))) return { repo: repo.fullName, status: "busy" };
       env.telemetry.takeSpent();
       try {
         const client = await env.clientFor(repo.owner);
@@ -115,10 +136,16 @@ export async function syncOneRepository(
             log,
             onExchange: env.telemetry.onExchange,
             onProgress: env.onProgress,
+            budgetRemaining: () => env.telemetry.budget.remaining,
           },
           repo,
           { since, signal },
         );
+        const failed = result.failedDetails;
+        if (failed.length > 0)
+          throw new Error(
+            `the details of ${failed.length} run(s) could not be read (tried again next time): ${failed[0]?.message}`,
+          );
         await finishSync(env.db, repo.id, {
           requests: env.telemetry.takeSpent(),
           budget: env.telemetry.budget,
@@ -132,7 +159,7 @@ export async function syncOneRepository(
           message,
           requests: env.telemetry.takeSpent(),
           budget: env.telemetry.budget,
-          backoff: (failures) => new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, failures)),
+          backoff: (failures) => retryAt(env, error, failures),
         });
         return { repo: repo.fullName, status: "failed", error: message } as const;
       } finally {
@@ -147,14 +174,21 @@ export async function syncOneRepository(
 export async function syncSelected(
   env: SyncEnvironment,
   selectors: RepoSelector[],
-  options: { since?: Date; limited?: boolean; onDiscovered?: (count: number) => void } = {},
+  options: {
+    since?: Date;
+    limited?: boolean;
+    onDiscovered?: (count: number) => void;
+    onOutcome?: (outcome: RepoOutcome) => void;
+  } = {},
 ): Promise<RepoOutcome[]> {
   const repos = await discoverAndSave(env, selectors, options.limited);
   options.onDiscovered?.(repos.length);
   const outcomes: RepoOutcome[] = [];
   for (const r of repos) {
     const repo = { id: r.id, owner: r.owner.login, name: r.name, fullName: r.full_name };
-    outcomes.push(await syncOneRepository(env, repo, options.since));
+    const outcome = await syncOneRepository(env, repo, { since: options.since });
+    options.onOutcome?.(outcome);
+    outcomes.push(outcome);
   }
   return outcomes;
 }

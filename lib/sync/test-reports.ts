@@ -16,8 +16,11 @@ import {
 } from "@/lib/parse/junit";
 import { UnzipLimitError, unzipFiles } from "@/lib/parse/unzip";
 import type { SyncContext, SyncRepo } from "./context.ts";
-import { artifactSchema, type GitHubArtifact, type GitHubJob } from "./github-detail-schemas.ts";
+import { artifactSchema, type GitHubArtifact } from "./github-detail-schemas.ts";
 import { parseGitHub } from "./github-schemas.ts";
+
+/** A 404 this soon after the upload may be an artifact not published yet: try again later. */
+const PUBLISH_GRACE_MS = 3600_000;
 
 export type ArtifactOutcome = {
   artifact: GitHubArtifact;
@@ -25,11 +28,6 @@ export type ArtifactOutcome = {
   reason: string | null;
   cases: ParsedTestCase[];
 };
-
-/** Whether any of the jobs may have uploaded an artifact (else listing them is a wasted request). */
-export function mayHaveArtifacts(jobs: readonly GitHubJob[]): boolean {
-  return jobs.some((job) => (job.steps ?? []).some((s) => /upload|artifact/i.test(s.name)));
-}
 
 /** The run's artifacts whose names match the test-report pattern. */
 export async function listTestReports(
@@ -78,7 +76,12 @@ export async function readTestReport(
       },
     );
   } catch (error: unknown) {
-    if (error instanceof DownloadGoneError) return done("expired", "GitHub no longer has it (410)");
+    if (error instanceof DownloadGoneError) {
+      const created = artifact.created_at ? Date.parse(artifact.created_at) : 0;
+      if (error.status === 404 && ctx.now().getTime() - created < PUBLISH_GRACE_MS)
+        throw new Error(`artifact ${artifact.id} is not available yet (404)`);
+      return done("expired", `GitHub no longer has it (${error.status})`);
+    }
     if (error instanceof DownloadTooLargeError) return done("skipped", error.message);
     throw error;
   }

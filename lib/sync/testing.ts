@@ -2,6 +2,7 @@
 // computed from the simulator's own model, and a snapshot of what the database holds (without
 // bookkeeping columns and surrogate ids, so two syncs can be compared for equality).
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { createGitHubClient, type Exchange } from "@/lib/github/client";
 import { artifactsOf, cachesOf, deploymentsOf, testCasesOf } from "@/lib/simulator/derived";
 import { runStateAt } from "@/lib/simulator/github/runs";
@@ -115,26 +116,31 @@ export function scenarioTruth(sim: RunningSimulator, now: number, from: number):
 
 /** Counts of what the database holds, in Truth's shape. */
 export async function storedCounts(db: Db): Promise<Omit<Truth, "cacheEntries">> {
-  const count = async (sql: string) =>
-    Number(((await db.$queryRawUnsafe(sql)) as { n: bigint }[])[0]?.n ?? 0);
-  const restores = (outcome: string) =>
-    count(
-      `SELECT count(*) AS n FROM cache_events WHERE kind = 'restore' AND outcome = '${outcome}'`,
+  // Table names are constants of this file: Prisma.raw is for identifiers, never for values.
+  const count = async (table: string, where = Prisma.sql`TRUE`) =>
+    Number(
+      (
+        await db.$queryRaw<{ n: bigint }[]>(
+          Prisma.sql`SELECT count(*) AS n FROM ${Prisma.raw(table)} WHERE ${where}`,
+        )
+      )[0]?.n ?? 0,
     );
+  const restores = (outcome: string) =>
+    count("cache_events", Prisma.sql`kind = 'restore' AND outcome::text = ${outcome}`);
   return {
-    runs: await count("SELECT count(*) AS n FROM workflow_runs"),
-    attempts: await count("SELECT count(*) AS n FROM run_attempts"),
-    jobs: await count("SELECT count(*) AS n FROM jobs"),
-    steps: await count("SELECT count(*) AS n FROM steps"),
+    runs: await count("workflow_runs"),
+    attempts: await count("run_attempts"),
+    jobs: await count("jobs"),
+    steps: await count("steps"),
     restores: {
       exact: await restores("exact"),
       partial: await restores("partial"),
       miss: await restores("miss"),
     },
-    testResults: await count("SELECT count(*) AS n FROM test_results"),
-    artifacts: await count("SELECT count(*) AS n FROM artifacts"),
-    deployments: await count("SELECT count(*) AS n FROM deployments"),
-    deploymentStatuses: await count("SELECT count(*) AS n FROM deployment_statuses"),
+    testResults: await count("test_results"),
+    artifacts: await count("artifacts"),
+    deployments: await count("deployments"),
+    deploymentStatuses: await count("deployment_statuses"),
   };
 }
 
@@ -157,9 +163,9 @@ export async function snapshot(db: Db): Promise<Record<string, string[]>> {
   };
   const out: Record<string, string[]> = {};
   for (const [table, columns] of Object.entries(tables)) {
-    const rows = (await db.$queryRawUnsafe(`SELECT row(${columns})::text AS r FROM ${table}`)) as {
-      r: string;
-    }[];
+    const rows = await db.$queryRaw<{ r: string }[]>(
+      Prisma.sql`SELECT row(${Prisma.raw(columns)})::text AS r FROM ${Prisma.raw(table)}`,
+    );
     out[table] = rows.map((row) => row.r).sort();
   }
   return out;

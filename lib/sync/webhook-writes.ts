@@ -35,16 +35,23 @@ export async function markDeliveryProcessed(tx: Tx, deliveryId: string): Promise
     UPDATE webhook_deliveries SET processed_at = now() WHERE delivery_id = ${deliveryId}`;
 }
 
+/** The least time between two syncs of a repository that webhooks bring forward. */
+const MIN_GAP = "10 seconds";
+
 /**
- * Asks the poller to sync the repository now (for the run's jobs, logs and artifacts), never
- * later than it was already due.
+ * Asks the poller to sync the repository soon (for the run's jobs, logs and artifacts): now, or
+ * 10 s after the last attempt when that is later, and never earlier than it was already due.
+ * A repository whose syncs are failing keeps its back-off: webhooks do not hurry its retries.
  */
 export async function queueRepository(tx: Tx, repoId: number): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO sync_states (repo_id, next_sync_at, updated_at)
     VALUES (${BigInt(repoId)}, now(), now())
     ON CONFLICT (repo_id) DO UPDATE SET
-      next_sync_at = LEAST(sync_states.next_sync_at, now()), updated_at = now()`;
+      next_sync_at = CASE WHEN sync_states.consecutive_failures > 0 THEN sync_states.next_sync_at
+        ELSE LEAST(sync_states.next_sync_at,
+                   GREATEST(now(), sync_states.last_attempt_at + ${MIN_GAP}::interval)) END,
+      updated_at = now()`;
 }
 
 /** How far along a job status is; jobs carry no updated_at to compare. */

@@ -1,6 +1,5 @@
-// POST /api/webhooks/github against a real database, fed the signed deliveries the simulator
-// sends as its time passes: runs and jobs stored at once, the repository queued, redeliveries
-// and forged or stale deliveries changing nothing.
+// POST /api/webhooks/github against a real database, fed the simulator's signed deliveries:
+// runs and jobs stored at once, redeliveries and forged or stale deliveries changing nothing.
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db, getDb } from "@/lib/db/client";
@@ -96,11 +95,9 @@ beforeAll(async () => {
   const repo = repositorySchema.parse(await getJson("/repos/acme/api"));
   repoId = repo.id;
   await saveRepositories(db, [repo]);
-  const { workflows } = (await getJson("/repos/acme/api/actions/workflows")) as {
-    workflows: unknown[];
-  };
-  const parsed = workflows.map((w) => workflowSchema.parse(w));
-  await saveWorkflows(db, repo.id, parsed);
+  const list = (await getJson("/repos/acme/api/actions/workflows")) as { workflows: unknown[] };
+  const workflows = list.workflows.map((w) => workflowSchema.parse(w));
+  await saveWorkflows(db, repo.id, workflows);
   // The route reads its configuration and database from the environment, once.
   vi.stubEnv("DATABASE_URL", database.url);
   vi.stubEnv("GITHUB_WEBHOOK_SECRET", SECRET);
@@ -151,11 +148,11 @@ describe("POST /api/webhooks/github", () => {
     expect(jobs.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("stores a workflow_run at once, queues its repository and records the delivery", async () => {
+  it("stores a workflow_run at once and records the delivery; only a completed run queues a sync", async () => {
     const requested = byAction(run, "requested");
     const runId = requested.payload.workflow_run?.id ?? 0;
-    // A sync planned for later is brought forward.
     await db.syncState.create({
+      // planned for later; a requested run has no details to fetch
       data: { repoId: BigInt(repoId), nextSyncAt: new Date(Date.now() + 3600_000) },
     });
     const before = Date.now();
@@ -168,8 +165,7 @@ describe("POST /api/webhooks/github", () => {
     expect(stored?.status).toBe(requested.payload.workflow_run?.status);
     expect(await db.runAttempt.count({ where: { runId: BigInt(runId) } })).toBe(1);
     const state = await db.syncState.findUnique({ where: { repoId: BigInt(repoId) } });
-    expect(state?.nextSyncAt?.getTime()).toBeLessThanOrEqual(Date.now());
-    expect(state?.nextSyncAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(state?.nextSyncAt?.getTime()).toBeGreaterThan(before + 3000_000);
     const record = await db.webhookDelivery.findUnique({ where: { deliveryId: requested.id } });
     expect(record).toMatchObject({
       event: "workflow_run",
@@ -199,7 +195,11 @@ describe("POST /api/webhooks/github", () => {
   it("lets a newer workflow_run overwrite the run, and never an older one", async () => {
     const runId = BigInt(byAction(run, "requested").payload.workflow_run?.id ?? 0);
     const completed = byAction(run, "completed");
+    const before0 = Date.now(); // completed: details due, the planned sync brought forward
     expect((await deliver("workflow_run", completed.payload)).status).toBe(202);
+    const state = await db.syncState.findUnique({ where: { repoId: BigInt(repoId) } });
+    expect(state?.nextSyncAt?.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(state?.nextSyncAt?.getTime()).toBeGreaterThanOrEqual(before0 - 1000);
     const done = await db.workflowRun.findUnique({ where: { id: runId } });
     expect(done?.status).toBe("completed");
     expect(done?.conclusion).toBe(completed.payload.workflow_run?.conclusion);

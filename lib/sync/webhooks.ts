@@ -156,7 +156,9 @@ export async function handleWebhookDelivery(
         : await applyJob(tx, parsed.payload);
     if (applied.outcome === "ignored")
       return { outcome: "ignored", ignored: event, reason: applied.reason };
-    await queueRepository(tx, applied.repoId);
+    // Only a completed run has details to fetch; the job events in between only update rows.
+    if (parsed.event === "workflow_run" && parsed.payload.action === "completed")
+      await queueRepository(tx, applied.repoId);
     await markDeliveryProcessed(tx, deliveryId);
     const processed = { outcome: "processed", event, repoId: applied.repoId, runId } as const;
     return jobId === undefined ? processed : { ...processed, jobId };

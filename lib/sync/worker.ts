@@ -79,7 +79,7 @@ export async function runWorker(
             env.telemetry.budget = { remaining: null, resetAt: null };
           }
         }
-        onOutcome(await syncOneRepository(env, repo));
+        onOutcome(await syncOneRepository(env, repo, { onlyIfDue: true }));
       }
       failures = 0;
     } catch (error: unknown) {
