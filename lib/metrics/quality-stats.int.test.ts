@@ -1,0 +1,128 @@
+// Cache hit rate and flakiness (docs/metrics.md) on hand-made runs, attempts, cache events and
+// test results.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { queryCacheStats, queryFlakyStats } from "./quality-stats.ts";
+import { parseBranch, parseWindow } from "./scope.ts";
+import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
+
+let database: TestDatabase;
+let db: Db;
+let repo: number;
+const scope = () => ({ window: parseWindow("30d", T0), branch: parseBranch(undefined) });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDb(database.url, { max: 2 });
+  repo = await seedRepo(db);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+describe("cache stats", () => {
+  it("count restores by outcome (saves left out); the hit rate counts partial restores as not hits", async () => {
+    const wf = await seedWorkflow(db, repo, "Cache");
+    const run = await seedRun(db, repo, wf, {
+      created: -60,
+      conclusion: "success",
+      jobs: [{ queue: 1, conclusion: "success" }],
+    });
+    const outcomes = ["exact", "exact", "partial", "miss", "exact"] as const;
+    const events = [
+      ...outcomes.map((outcome) => ({ kind: "restore" as const, outcome })),
+      { kind: "save" as const, outcome: "saved" as const },
+      { kind: "save" as const, outcome: "not_saved" as const },
+    ];
+    await db.cacheEvent.createMany({
+      data: events.map((e, seq) => ({
+        jobId: BigInt(run * 100),
+        runId: BigInt(run),
+        workflowId: BigInt(wf),
+        runCreatedAt: at(-60),
+        seq,
+        source: "actions/cache",
+        ...e,
+      })),
+    });
+    expect((await queryCacheStats(db, scope(), [repo])).get(wf)).toEqual({
+      hits: 3,
+      partial: 1,
+      misses: 1,
+      hitRate: 0.6,
+    });
+    const none = await seedWorkflow(db, repo, "No cache");
+    await seedRun(db, repo, none, { created: -60, conclusion: "success" });
+    expect((await queryCacheStats(db, scope(), [repo])).get(none)).toBeUndefined();
+  });
+});
+
+describe("flaky stats", () => {
+  it("find SHAs that failed and later succeeded, on a re-run or on a new run, and flaky tests", async () => {
+    const wf = await seedWorkflow(db, repo, "Flaky");
+    // A: failed, then its re-run succeeded. B: failed, a new run on the same SHA succeeded.
+    // C: succeeded, then failed (not flaky). D: cancelled only (not counted). E: success.
+    const a = await seedRun(db, repo, wf, {
+      created: -300,
+      conclusion: "success",
+      earlier: ["failure"],
+      sha: "A",
+    });
+    await seedRun(db, repo, wf, { created: -290, conclusion: "timed_out", sha: "B" });
+    await seedRun(db, repo, wf, { created: -280, conclusion: "success", sha: "B" });
+    await seedRun(db, repo, wf, { created: -270, conclusion: "success", sha: "C" });
+    await seedRun(db, repo, wf, { created: -260, conclusion: "failure", sha: "C" });
+    await seedRun(db, repo, wf, { created: -250, conclusion: "cancelled", sha: "D" });
+    const e = await seedRun(db, repo, wf, { created: -240, conclusion: "success", sha: "E" });
+    // Tests: x failed then passed on A; y passed after a retry inside one job; z failed on C
+    // and passed on E (different SHAs: not flaky).
+    const results: [number, string, string, string][] = [
+      [a, "A", "x", "failed"],
+      [a, "A", "x", "passed"],
+      [a, "A", "y", "flaky"],
+      [a, "A", "w", "passed"],
+      [e, "E", "z", "passed"],
+    ];
+    for (const [i, [runId, sha, name, outcome]] of results.entries()) {
+      const artifact = BigInt(runId * 10 + i);
+      await db.artifact.create({
+        data: {
+          id: artifact,
+          repoId: BigInt(repo),
+          runId: BigInt(runId),
+          name: "junit",
+          sizeInBytes: 1n,
+        },
+      });
+      await db.testResult.create({
+        data: {
+          repoId: BigInt(repo),
+          runId: BigInt(runId),
+          workflowId: BigInt(wf),
+          runCreatedAt: at(-300),
+          artifactId: artifact,
+          seq: 0,
+          headSha: sha,
+          suite: "S",
+          name,
+          outcome: outcome as "passed",
+        },
+      });
+    }
+    const stats = (await queryFlakyStats(db, scope(), [repo])).get(wf);
+    expect(stats).toEqual({ flakyRuns: 2, rate: 2 / 4, flakyTests: 2 });
+  });
+
+  it("have a null rate when no SHA has a completed, non-cancelled attempt", async () => {
+    const wf = await seedWorkflow(db, repo, "Cancelled");
+    await seedRun(db, repo, wf, { created: -60, conclusion: "cancelled" });
+    await seedRun(db, repo, wf, { created: -30, conclusion: null });
+    expect((await queryFlakyStats(db, scope(), [repo])).get(wf)).toEqual({
+      flakyRuns: 0,
+      rate: null,
+      flakyTests: 0,
+    });
+  });
+});
