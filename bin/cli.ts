@@ -62,6 +62,16 @@ const COMMANDS: Record<string, Command> = {
     summary: "sync the configured repositories forever (every PIPEWATCH_POLL_INTERVAL seconds)",
     load: async () => (await import("./commands/sync.ts")).worker,
   },
+  report: {
+    summary: "print every pipeline's metrics as JSON (the body of GET /api/v1/pipelines)",
+    options: [
+      "--json           required: the report is JSON, on stdout alone",
+      "--window W       24h, 7d, 30d (default), ... up to 400d",
+      "--branch B       a branch, or * for all (default: each repository's default branch)",
+      "--repo O/N       one repository",
+    ],
+    load: async () => (await import("./commands/report.ts")).report,
+  },
   migrate: {
     summary: "apply pending database migrations and exit",
     load: async () => (await import("./commands/migrate.ts")).migrateCommand,

@@ -1,29 +1,14 @@
 // pipewatch sync --once [--repo owner/name] [--since DATE]: one pass; pipewatch worker: forever.
 import { parseArgs } from "node:util";
-import { type Config, loadConfig, parseRepoSelector } from "@/lib/config";
-import { createDb, type Db } from "@/lib/db/client";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { loadConfig, parseRepoSelector } from "@/lib/config";
 import { UserError } from "@/lib/errors";
 import { createSyncEnvironment } from "@/lib/sync/environment";
 import { createProgressPrinter } from "@/lib/sync/progress-bar";
 import { syncSelected } from "@/lib/sync/sync";
 import { runWorker } from "@/lib/sync/worker";
+import { withDatabase } from "./database.ts";
 
 const log = (line: string) => console.error(`pipewatch: ${line}`);
-
-async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir);
-  const url = config.databaseUrl ?? embedded?.url ?? "";
-  const db = createDb(url, { max: 8 });
-  try {
-    await migrate(url, { log: () => undefined });
-    return await work(db);
-  } finally {
-    await db.$disconnect();
-    await embedded?.stop();
-  }
-}
 
 function parseSince(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;

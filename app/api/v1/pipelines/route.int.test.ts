@@ -1,0 +1,78 @@
+// GET /api/v1/pipelines against a real database: the report's shape and values on hand-made
+// runs, and bad input answered 400 naming the parameter (never 500).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createDb, type Db, getDb } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { seedRepo, seedRun, seedWorkflow } from "@/lib/metrics/testing";
+
+let database: TestDatabase;
+let db: Db;
+let GET: ((request: Request) => Promise<Response>) | undefined;
+let repoName = "";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDb(database.url, { max: 2 });
+  const repo = await seedRepo(db);
+  repoName = `acme/r${repo}`;
+  const wf = await seedWorkflow(db, repo, "CI");
+  await seedWorkflow(db, repo, "Idle", ".github/workflows/idle.yml");
+  // Runs relative to the real now (the route's window ends now).
+  const minutesAgo = (m: number) =>
+    Math.round((Date.now() - Date.parse("2026-11-26T12:00:00Z")) / 60_000) - m;
+  await seedRun(db, repo, wf, { created: minutesAgo(120), conclusion: "success", minutes: 4 });
+  await seedRun(db, repo, wf, { created: minutesAgo(60), conclusion: "failure", minutes: 2 });
+  vi.stubEnv("DATABASE_URL", database.url);
+  ({ GET } = await import("@/app/api/v1/pipelines/route"));
+});
+afterAll(async () => {
+  if (GET) await getDb().$disconnect();
+  vi.unstubAllEnvs();
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+async function get(query: string) {
+  if (!GET) throw new Error("route not loaded");
+  const response = await GET(new Request(`http://localhost/api/v1/pipelines${query}`));
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe("GET /api/v1/pipelines", () => {
+  it("lists every pipeline, with zeros and nulls for one without runs", async () => {
+    const { status, body } = await get("?window=7d");
+    expect(status).toBe(200);
+    const pipelines = body.pipelines as Record<string, unknown>[];
+    expect(pipelines.map((p) => p.name)).toEqual(["CI", "Idle"]);
+    expect(pipelines[0]).toMatchObject({
+      repo: repoName,
+      runs: 2,
+      successes: 1,
+      failures: 1,
+      successRate: 0.5,
+      durationMs: { p50: 240_000, p95: 240_000, max: 240_000 },
+      streak: { failureStreak: 1 },
+      flags: [],
+    });
+    expect(pipelines[1]).toMatchObject({ runs: 0, successRate: null, cache: { hitRate: null } });
+    const window = body.window as { from: string; to: string };
+    expect(Date.parse(window.to) - Date.parse(window.from)).toBe(7 * 86_400_000);
+  });
+
+  it.each([
+    ["?window=7w", "window"],
+    ["?branch=a..b", "branch"],
+    ["?repo=nonsense", "repo"],
+    ["?windw=7d", "windw"],
+    ["?window=7d&window=8d", "window"],
+  ])("answers %s with 400 naming %s", async (query, parameter) => {
+    const { status, body } = await get(query);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ parameter });
+  });
+
+  it("answers 404 for a repository it does not track", async () => {
+    expect((await get("?repo=acme/unknown")).status).toBe(404);
+    expect((await get(`?repo=${repoName}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,119 @@
+// GET /api/v1/pipelines and `pipewatch report --json`: every pipeline of the tracked
+// repositories with its metrics over a scope (docs/metrics.md). The numbers come from the SQL
+// queries beside this file; this module only puts them together.
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import {
+  type CacheStats,
+  type FlakyStats,
+  queryCacheStats,
+  queryFlakyStats,
+} from "./quality-stats.ts";
+import { queryRunStats, type RunStats } from "./run-stats.ts";
+import type { Scope } from "./scope.ts";
+import { queryStreaks, type Streak } from "./streaks.ts";
+
+export type PipelineFlag = { kind: string; severity: string; since: string; message: string };
+
+export type Pipeline = {
+  id: string;
+  repo: string;
+  workflowId: number;
+  name: string;
+  path: string;
+  state: string;
+  defaultBranch: string;
+  runs: number;
+  successes: number;
+  failures: number;
+  cancelled: number;
+  successRate: number | null;
+  durationMs: RunStats["durationMs"];
+  queueMs: RunStats["queueMs"];
+  cache: CacheStats;
+  flaky: FlakyStats;
+  streak: Streak;
+  flags: PipelineFlag[];
+};
+
+export type PipelinesReport = {
+  generatedAt: string;
+  window: { from: string; to: string };
+  pipelines: Pipeline[];
+};
+
+const NO_CACHE: CacheStats = { hits: 0, partial: 0, misses: 0, hitRate: null };
+const NO_FLAKY: FlakyStats = { flakyRuns: 0, rate: null, flakyTests: 0 };
+const NO_STREAK: Streak = {
+  lastSuccessAt: null,
+  sinceLastSuccessMs: null,
+  failureStreak: 0,
+  longestGapMs: null,
+};
+
+/** Thrown for a `repo` that is not tracked: the API answers 404 naming it. */
+export class UnknownRepositoryError extends Error {}
+
+/** The pipelines of the tracked repositories (or of `repo`, `owner/name`) over `scope`. */
+export async function getPipelinesReport(
+  db: Db,
+  scope: Scope,
+  options: { repo?: string } = {},
+): Promise<PipelinesReport> {
+  const repos = await db.repository.findMany({
+    where: {
+      tracked: true,
+      ...(options.repo ? { fullName: { equals: options.repo, mode: "insensitive" } } : {}),
+    },
+    include: { workflows: { orderBy: { name: "asc" } }, flags: { where: { resolvedAt: null } } },
+    orderBy: { fullName: "asc" },
+  });
+  if (options.repo && repos.length === 0)
+    throw new UnknownRepositoryError(`no tracked repository ${options.repo}`);
+  const ids = repos.map((r) => Number(r.id));
+  const [stats, cache, flaky, streaks] = await Promise.all([
+    queryRunStats(db, scope, ids),
+    queryCacheStats(db, scope, ids),
+    queryFlakyStats(db, scope, ids),
+    queryStreaks(db, scope.window, ids),
+  ]);
+  const byWorkflow = new Map(stats.map((s) => [s.workflowId, s]));
+  const pipelines = repos.flatMap((repo) =>
+    repo.workflows.map((w): Pipeline => {
+      const id = Number(w.id);
+      const s = byWorkflow.get(id);
+      return {
+        id: String(id),
+        repo: repo.fullName,
+        workflowId: id,
+        name: w.name,
+        path: w.path,
+        state: w.state,
+        defaultBranch: repo.defaultBranch,
+        runs: s?.runs ?? 0,
+        successes: s?.successes ?? 0,
+        failures: s?.failures ?? 0,
+        cancelled: s?.cancelled ?? 0,
+        successRate: s?.successRate ?? null,
+        durationMs: s?.durationMs ?? { p50: null, p95: null, max: null },
+        queueMs: s?.queueMs ?? { p50: null, p95: null },
+        cache: cache.get(id) ?? NO_CACHE,
+        flaky: flaky.get(id) ?? NO_FLAKY,
+        streak: streaks.get(id) ?? NO_STREAK,
+        flags: repo.flags
+          .filter((f) => f.workflowId === null || Number(f.workflowId) === id)
+          .map((f) => ({
+            kind: f.kind,
+            severity: f.severity,
+            since: f.since.toISOString(),
+            message: f.message,
+          })),
+      };
+    }),
+  );
+  return {
+    generatedAt: new Date().toISOString(),
+    window: { from: scope.window.from.toISOString(), to: scope.window.to.toISOString() },
+    pipelines,
+  };
+}
