@@ -1,3 +1,4 @@
+import { AutoRefresh } from "@/components/auto-refresh";
 import { SyncTable } from "@/components/sync/sync-table";
 import { StatusPill } from "@/components/ui/status-pill";
 import { getHomeData } from "@/lib/home";
@@ -42,6 +43,12 @@ export default async function HomePage() {
             From <code>{githubApiUrl}</code>
             {hasCredentials ? "" : " (no GITHUB_TOKEN or GitHub App set)"}: {repos.join(", ")}
           </p>
+          {/* While a first sync runs, the page follows it; afterwards, once a minute. */}
+          <AutoRefresh
+            seconds={
+              sync?.repositories.some((r) => r.state !== "ok" && r.state !== "failing") ? 5 : 60
+            }
+          />
           {sync && sync.repositories.length > 0 ? (
             <SyncTable repositories={sync.repositories} now={now} />
           ) : (
@@ -66,7 +73,8 @@ export default async function HomePage() {
           <div>
             <dt>Schema version</dt>
             <dd>
-              <code>{db.migration ?? "none"}</code>
+              {/* A long migration name breaks after an underscore, not inside a word. */}
+              <code>{(db.migration ?? "none").replaceAll("_", "_\u200b")}</code>
             </dd>
           </div>
           {summary && (
@@ -77,11 +85,11 @@ export default async function HomePage() {
               </div>
               <div>
                 <dt>Workflow runs</dt>
-                <dd>{summary.runs}</dd>
+                <dd>{summary.runs.toLocaleString("en-US")}</dd>
               </div>
               <div>
                 <dt>Jobs</dt>
-                <dd>{summary.jobs}</dd>
+                <dd>{summary.jobs.toLocaleString("en-US")}</dd>
               </div>
             </>
           )}

@@ -136,6 +136,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (name === "help") {
     const topic = args[0] ? COMMANDS[args[0]] : undefined;
+    if (args[0] && !topic) {
+      console.error(`pipewatch: unknown command "${args[0]}"\n\n${usage()}`);
+      return 2;
+    }
     console.log(topic && args[0] ? commandUsage(args[0], topic) : usage());
     return 0;
   }

@@ -24,7 +24,11 @@ afterAll(async () => {
   await Promise.all([database?.drop(), sim?.close()]);
 });
 
-function sync(args: string[], token: string): Promise<{ code: number | null; stderr: string }> {
+function sync(
+  args: string[],
+  token: string,
+  repos = "acme/*",
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ["bin/pipewatch.mjs", "sync", ...args], {
     env: {
       NODE_ENV: "production",
@@ -33,7 +37,7 @@ function sync(args: string[], token: string): Promise<{ code: number | null; std
       DATABASE_URL: database.url,
       GITHUB_API_URL: sim.url,
       GITHUB_TOKEN: token,
-      PIPEWATCH_REPOS: "acme/*",
+      PIPEWATCH_REPOS: repos,
     },
   });
   let stderr = "";
@@ -94,4 +98,11 @@ describe("pipewatch sync --once", () => {
     const summary = /(\d+) API requests, (\d+) answered 304/.exec(second.stderr);
     expect(summary?.[1]).toBe(summary?.[2]);
   }, 180_000);
+
+  it("with a repository GitHub does not know: syncs the others, names it, exit 1", async () => {
+    const result = await sync(["--once"], "right", "acme/nope,acme/checkout");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("acme/nope");
+    expect(result.stderr).toMatch(/1 of 2 repositories synced/);
+  }, 120_000);
 });

@@ -52,6 +52,10 @@ export async function sync(args: string[]): Promise<number> {
     for (const o of outcomes) {
       if (o.status === "failed") log(`${o.repo}: ${o.error}`);
       else if (o.status === "busy") log(`${o.repo}: skipped, another worker is syncing it`);
+      else if (o.result.deferred > 0)
+        log(
+          `${o.repo}: the details of ${o.result.deferred} run(s) wait for GitHub's budget to reset; run again after ${env.telemetry.budget.resetAt?.toISOString() ?? "the reset"}`,
+        );
     }
     const t = env.telemetry;
     log(
@@ -71,12 +75,16 @@ export async function worker(args: string[]): Promise<number> {
     const stop = new AbortController();
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
     log(
-      `worker ${env.workerId}: syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ") || "(no repositories: set PIPEWATCH_REPOS)"} every ${config.pollIntervalSeconds} s`,
+      `worker (pid ${process.pid}): syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ") || "(no repositories: set PIPEWATCH_REPOS)"} every ${config.pollIntervalSeconds} s`,
     );
     await runWorker(env, config.repos, stop.signal, (o) => {
       if (o.status === "failed") log(`${o.repo}: ${o.error}`);
       else if (o.status === "synced")
-        log(`${o.repo}: ${o.result.runsStored} runs stored, ${o.result.detailed} detailed`);
+        log(
+          o.result.runsStored + o.result.detailed + o.result.deployments === 0
+            ? `${o.repo}: up to date`
+            : `${o.repo}: ${o.result.runsStored} runs updated, ${o.result.detailed} with their jobs, logs and tests; ${o.result.deployments} deployments`,
+        );
     });
     log("worker stopped.");
     return 0;

@@ -43,21 +43,27 @@ export function SyncTable({ repositories, now }: { repositories: RepoSyncStatus[
                 <th scope="row">
                   <code>{r.repo}</code>
                 </th>
-                <td>
+                <td data-label="State">
                   <span className={`pill ${state.tone}`}>
                     <span aria-hidden="true">{state.icon}</span>
                     {state.label}
                   </span>
                   {r.lastError && <div className="error-line">{r.lastError}</div>}
                 </td>
-                <td title={r.lastSuccessAt ?? undefined}>{ago(r.lastSuccessAt, now)}</td>
-                <td>
+                <td data-label="Last success" title={r.lastSuccessAt ?? undefined}>
+                  {ago(r.lastSuccessAt, now)}
+                </td>
+                <td data-label="Backfill">
                   <progress value={share} max={1} aria-label={`${r.repo} backfill`} />{" "}
                   <span className="muted">
-                    {done ? "done" : `${runsSynced}/${runsExpected ?? "?"} runs`}
+                    {done
+                      ? "done"
+                      : runsExpected === null
+                        ? "not started"
+                        : `${runsSynced.toLocaleString("en-US")}/${runsExpected.toLocaleString("en-US")} runs`}
                   </span>
                 </td>
-                <td className="wide-only">
+                <td className="wide-only" data-label="Budget left">
                   {r.rateLimitRemaining?.toLocaleString("en-US") ?? "–"}
                 </td>
               </tr>

@@ -57,7 +57,8 @@ function readAppPrivateKey(app: AppConfig): string {
     const path = app.privateKeyPath ?? "";
     source = `GITHUB_APP_PRIVATE_KEY_PATH (${path})`;
     try {
-      pem = readFileSync(path, "utf8");
+      // A path from the configuration, read at run time: not a file for the build to trace.
+      pem = readFileSync(/* turbopackIgnore: true */ path, "utf8");
     } catch (error: unknown) {
       throw new UserError(
         `Cannot read the GitHub App private key from ${path}: ${readFailure(error)}`,

@@ -68,6 +68,18 @@ function numberHeader(headers: Headers, name: string): number | null {
   return value === null || value === "" || Number.isNaN(Number(value)) ? null : Number(value);
 }
 
+/** Why a request got no answer, in words: a timeout, or the network's error code and message. */
+function failureReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.name === "TimeoutError")
+    return `no answer within ${timeoutMs} ms`;
+  const cause =
+    error instanceof Error
+      ? (error.cause as { code?: string; message?: string } | undefined)
+      : undefined;
+  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * fetch with a timeout per exchange, a record of every exchange, and JSON checked before
  * Octokit sees it: Octokit would hand a garbled JSON body over as a string, while an error
@@ -102,11 +114,9 @@ function instrumentedFetch(options: ClientOptions): typeof fetch {
       body = await response.clone().arrayBuffer();
     } catch (error: unknown) {
       record(0, null);
-      const reason =
-        error instanceof Error && error.name === "TimeoutError"
-          ? `no answer within ${timeoutMs} ms`
-          : String(error);
-      throw new Error(`GitHub request failed: ${reason}`);
+      throw new Error(
+        `GitHub request failed: ${method} ${new URL(url).origin}${new URL(url).pathname}: ${failureReason(error, timeoutMs)}`,
+      );
     }
     record(response.status, response.headers);
     const json = /\bjson\b/.test(response.headers.get("content-type") ?? "");

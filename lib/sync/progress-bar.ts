@@ -50,7 +50,9 @@ export function createProgressPrinter(stream: NodeJS.WriteStream, budget: () => 
         lastRepo = p.repo;
         repoStarted = Date.now();
       }
-      const line = progressLine(p, repos, Date.now() - repoStarted, budget());
+      // The repository that just finished counts as done on its own last line.
+      const shown = p.phase === "done" ? { ...repos, done: repos.done + 1 } : repos;
+      const line = progressLine(p, shown, Date.now() - repoStarted, budget());
       if (stream.isTTY) {
         stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 120) - 1)}`);
         if (p.phase === "done") stream.write("\n");

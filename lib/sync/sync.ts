@@ -11,7 +11,7 @@ import { type Discovered, discoverSelector, storeDiscoveryValidators } from "./d
 import type { GitHubRepository } from "./github-schemas.ts";
 import { withLease } from "./leases.ts";
 import { type RepoSyncResult, syncRepository } from "./repo-sync.ts";
-import { saveRepositories } from "./repositories.ts";
+import { RepositoryNotFoundError, saveRepositories } from "./repositories.ts";
 import { failSync, finishSync } from "./sync-state.ts";
 import type { SyncTelemetry } from "./telemetry.ts";
 
@@ -57,10 +57,17 @@ export async function discover(env: SyncEnvironment, selectors: RepoSelector[]) 
       "No repositories to sync: set PIPEWATCH_REPOS (e.g. acme/api,acme-infra/*) or pass --repo owner/name",
     );
   const found: Discovered[] = [];
+  const missing: { selector: string; error: string }[] = [];
   for (const selector of selectors) {
     try {
       found.push(await discoverSelector(env.db, await env.clientFor(selector.owner), selector));
     } catch (error: unknown) {
+      // A repository or owner GitHub does not know is reported, and the others are synced;
+      // any other failure stops the discovery (nothing may be untracked on a guess).
+      if (error instanceof RepositoryNotFoundError) {
+        missing.push({ selector: `${selector.owner}/${selector.repo}`, error: error.message });
+        continue;
+      }
       if (error instanceof UserError) throw error;
       throw new UserError(explainGitHubError(error));
     }
@@ -68,7 +75,7 @@ export async function discover(env: SyncEnvironment, selectors: RepoSelector[]) 
   const unique = new Map<number, GitHubRepository>();
   for (const repo of found.flatMap((d) => d.repos)) unique.set(repo.id, repo);
   const repos = [...unique.values()].sort((a, b) => a.full_name.localeCompare(b.full_name));
-  return { repos, store: () => storeDiscoveryValidators(env.db, found) };
+  return { repos, missing, store: () => storeDiscoveryValidators(env.db, found) };
 }
 
 /** Discovers the selected repositories and stores them (untracking others unless `limited`). */
@@ -76,11 +83,11 @@ export async function discoverAndSave(
   env: SyncEnvironment,
   selectors: RepoSelector[],
   limited = false,
-): Promise<GitHubRepository[]> {
-  const { repos, store } = await discover(env, selectors);
+): Promise<{ repos: GitHubRepository[]; missing: { selector: string; error: string }[] }> {
+  const { repos, missing, store } = await discover(env, selectors);
   await saveRepositories(env.db, repos, { untrackOthers: !limited });
   await store();
-  return repos;
+  return { repos, missing };
 }
 
 /** Jittered interval (±10%) or, after failures, exponential back-off capped at an hour. */
@@ -136,7 +143,7 @@ export async function syncOneRepository(
             log,
             onExchange: env.telemetry.onExchange,
             onProgress: env.onProgress,
-            budgetRemaining: () => env.telemetry.budget.remaining,
+            budgetRemaining: () => env.telemetry.remainingNow(),
           },
           repo,
           { since, signal },
@@ -149,7 +156,11 @@ export async function syncOneRepository(
         await finishSync(env.db, repo.id, {
           requests: env.telemetry.takeSpent(),
           budget: env.telemetry.budget,
-          nextAt: new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, 0)),
+          // Details left for the budget's reset: come back then rather than a whole interval on.
+          nextAt:
+            result.deferred > 0 && env.telemetry.budget.resetAt
+              ? new Date(env.telemetry.budget.resetAt.getTime() + 1000)
+              : new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, 0)),
           backfillComplete: result.fullPass,
         });
         return { repo: repo.fullName, status: "synced", result } as const;
@@ -181,9 +192,13 @@ export async function syncSelected(
     onOutcome?: (outcome: RepoOutcome) => void;
   } = {},
 ): Promise<RepoOutcome[]> {
-  const repos = await discoverAndSave(env, selectors, options.limited);
+  const { repos, missing } = await discoverAndSave(env, selectors, options.limited);
   options.onDiscovered?.(repos.length);
-  const outcomes: RepoOutcome[] = [];
+  const outcomes: RepoOutcome[] = missing.map((m) => ({
+    repo: m.selector,
+    status: "failed",
+    error: m.error,
+  }));
   for (const r of repos) {
     const repo = { id: r.id, owner: r.owner.login, name: r.name, fullName: r.full_name };
     const outcome = await syncOneRepository(env, repo, { since: options.since });

@@ -25,6 +25,12 @@ export class SyncTelemetry {
       this.budget = { remaining: exchange.rateLimitRemaining, resetAt: exchange.rateLimitResetAt };
   };
 
+  /** The budget left, unless its reset has passed since GitHub said so (then unknown). */
+  remainingNow(): number | null {
+    const { remaining, resetAt } = this.budget;
+    return resetAt && resetAt.getTime() <= Date.now() ? null : remaining;
+  }
+
   takeSpent(): number {
     const spent = this.spent;
     this.spent = 0;

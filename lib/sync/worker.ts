@@ -63,7 +63,8 @@ export async function runWorker(
       if (Date.now() - discoveredAt >= DISCOVER_EVERY_MS) {
         // One worker expands the selection at a time; the others use what it stored.
         await withLease(env.db, "discover", env.workerId, 60_000, async () => {
-          await discoverAndSave(env, selectors);
+          const { missing } = await discoverAndSave(env, selectors);
+          for (const m of missing) log(`${m.selector}: ${m.error}`);
         });
         discoveredAt = Date.now();
       }
