@@ -3,6 +3,7 @@
 // queries beside this file; this module only puts them together.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { queryDeploys } from "./deploys.ts";
 import {
   type CacheStats,
   type FlakyStats,
@@ -22,6 +23,7 @@ export type Pipeline = {
   name: string;
   path: string;
   state: string;
+  isDeploy: boolean;
   defaultBranch: string;
   runs: number;
   successes: number;
@@ -33,6 +35,7 @@ export type Pipeline = {
   cache: CacheStats;
   flaky: FlakyStats;
   streak: Streak;
+  lastDeployAt: string | null;
   flags: PipelineFlag[];
 };
 
@@ -71,11 +74,12 @@ export async function getPipelinesReport(
   if (options.repo && repos.length === 0)
     throw new UnknownRepositoryError(`no tracked repository ${options.repo}`);
   const ids = repos.map((r) => Number(r.id));
-  const [stats, cache, flaky, streaks] = await Promise.all([
+  const [stats, cache, flaky, streaks, deploys] = await Promise.all([
     queryRunStats(db, scope, ids),
     queryCacheStats(db, scope, ids),
     queryFlakyStats(db, scope, ids),
     queryStreaks(db, scope.window, ids),
+    queryDeploys(db, ids),
   ]);
   const byWorkflow = new Map(stats.map((s) => [s.workflowId, s]));
   const pipelines = repos.flatMap((repo) =>
@@ -89,6 +93,7 @@ export async function getPipelinesReport(
         name: w.name,
         path: w.path,
         state: w.state,
+        isDeploy: deploys.get(id)?.isDeploy ?? false,
         defaultBranch: repo.defaultBranch,
         runs: s?.runs ?? 0,
         successes: s?.successes ?? 0,
@@ -100,6 +105,7 @@ export async function getPipelinesReport(
         cache: cache.get(id) ?? NO_CACHE,
         flaky: flaky.get(id) ?? NO_FLAKY,
         streak: streaks.get(id) ?? NO_STREAK,
+        lastDeployAt: deploys.get(id)?.lastDeployAt ?? null,
         flags: repo.flags
           .filter((f) => f.workflowId === null || Number(f.workflowId) === id)
           .map((f) => ({

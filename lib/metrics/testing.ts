@@ -57,7 +57,14 @@ export type RunSpec = {
   /** Earlier attempts' conclusions, oldest first. */
   earlier?: string[];
   /** Jobs: queue and run minutes, conclusion, attempt (default: the latest). */
-  jobs?: { queue: number | null; conclusion: string; attempt?: number }[];
+  jobs?: {
+    queue: number | null;
+    conclusion: string;
+    attempt?: number;
+    name?: string;
+    /** Minutes after the run's creation when the job completed (default 10). */
+    done?: number;
+  }[];
 };
 
 export async function seedRun(db: Db, repoId: number, workflowId: number, spec: RunSpec) {
@@ -107,13 +114,13 @@ export async function seedRun(db: Db, repoId: number, workflowId: number, spec: 
         workflowId: BigInt(workflowId),
         runCreatedAt: at(spec.created),
         runAttempt: job.attempt ?? attempt,
-        name: `job${i}`,
+        name: job.name ?? `job${i}`,
         status: "completed",
         conclusion: job.conclusion,
         headSha: spec.sha ?? `sha${id}`,
         createdAt: created,
         startedAt: job.queue === null ? null : new Date(created.getTime() + job.queue * 60_000),
-        completedAt: at(spec.created + 10),
+        completedAt: at(spec.created + (job.done ?? 10)),
       },
     });
   }

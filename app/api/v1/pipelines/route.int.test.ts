@@ -52,6 +52,8 @@ describe("GET /api/v1/pipelines", () => {
       successRate: 0.5,
       durationMs: { p50: 240_000, p95: 240_000, max: 240_000 },
       streak: { failureStreak: 1 },
+      isDeploy: false,
+      lastDeployAt: null,
       flags: [],
     });
     expect(pipelines[1]).toMatchObject({ runs: 0, successRate: null, cache: { hitRate: null } });
