@@ -6,6 +6,7 @@ import type { RepoSelector } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { type GitHubClient, statusOf } from "@/lib/github/client";
+import { evaluateRepositoryFlags } from "@/lib/metrics/flags/evaluate";
 import type { SyncOptions, SyncProgress, SyncRepo } from "./context.ts";
 import { type Discovered, discoverSelector, storeDiscoveryValidators } from "./discovery.ts";
 import type { GitHubRepository } from "./github-schemas.ts";
@@ -163,6 +164,10 @@ export async function syncOneRepository(
               : new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, 0)),
           backfillComplete: result.fullPass,
         });
+        // The pipeline flags follow the data just stored (a failure here is logged, not the sync's).
+        await evaluateRepositoryFlags(env.db, repo.id, now()).catch((error: unknown) =>
+          log(`flags of ${repo.fullName}: ${explainGitHubError(error)}`),
+        );
         return { repo: repo.fullName, status: "synced", result } as const;
       } catch (error: unknown) {
         const message = explainGitHubError(error);

@@ -5,6 +5,7 @@
 import "server-only";
 import type { RepoSelector } from "@/lib/config";
 import { describeError } from "@/lib/errors";
+import { evaluateFreshness } from "@/lib/metrics/flags/evaluate";
 import type { SyncRepo } from "./context.ts";
 import { withLease } from "./leases.ts";
 import {
@@ -82,6 +83,10 @@ export async function runWorker(
         }
         onOutcome(await syncOneRepository(env, repo, { onlyIfDue: true }));
       }
+      // Freshness is judged over every repository, by one worker at a time.
+      await withLease(env.db, "flags:stale_data", env.workerId, 60_000, () =>
+        evaluateFreshness(env.db, new Date(), env.pollIntervalMs),
+      );
       failures = 0;
     } catch (error: unknown) {
       failures++;
