@@ -89,6 +89,27 @@ describe("a full sync of the demo organisation", () => {
     }
   });
 
+  it("raises the flags the scenario declares, of the kinds computed so far, and no others", async () => {
+    const kinds = ["slow", "workflow_disabled", "deploy_skipped"];
+    const expected = sim.sim.scenario.truth.flags
+      .filter(
+        (f) =>
+          kinds.includes(f.kind) &&
+          (f.from ?? -Infinity) <= TEST_NOW &&
+          TEST_NOW < (f.until ?? Infinity),
+      )
+      .map((f) => `${f.repo} ${f.workflow} ${f.kind} ${f.severity}`)
+      .sort();
+    expect(expected).toHaveLength(3);
+    const open = await db.flag.findMany({
+      where: { resolvedAt: null, kind: { in: kinds as never } },
+      include: { repo: true, workflow: true },
+    });
+    expect(
+      open.map((f) => `${f.repo.fullName} ${f.workflow?.name} ${f.kind} ${f.severity}`).sort(),
+    ).toEqual(expected);
+  });
+
   it("answers a second pass over the unchanged organisation with 304s only", async () => {
     const before = await snapshot(db);
     const requests = env.telemetry.apiRequests;

@@ -4,7 +4,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { slow, staleData, workflowDisabled } from "./rules-basic.ts";
+import { deploySkipped } from "./rules-deploy.ts";
 import { applyFlags, type FlagChanges } from "./store.ts";
+import type { FlagKind } from "./types.ts";
 
 /** The rules about a repository's pipelines, after a sync of it. */
 export async function evaluateRepositoryFlags(
@@ -15,13 +17,10 @@ export async function evaluateRepositoryFlags(
   const candidates = [
     ...(await workflowDisabled(db, [repoId], now)),
     ...(await slow(db, [repoId])),
+    ...(await deploySkipped(db, [repoId])),
   ];
-  return applyFlags(
-    db,
-    { repoIds: [repoId], kinds: ["workflow_disabled", "slow"] },
-    candidates,
-    now,
-  );
+  const kinds: FlagKind[] = ["workflow_disabled", "slow", "deploy_skipped"];
+  return applyFlags(db, { repoIds: [repoId], kinds }, candidates, now);
 }
 
 /** stale_data over every tracked repository. */
