@@ -57,18 +57,30 @@ const NO_STREAK: Streak = {
 /** Thrown for a `repo` that is not tracked: the API answers 404 naming it. */
 export class UnknownRepositoryError extends Error {}
 
-/** The pipelines of the tracked repositories (or of `repo`, `owner/name`) over `scope`. */
+/**
+ * The pipelines of the tracked repositories (or of `repo`, `owner/name`, or the one workflow
+ * `workflowId`) over `scope`.
+ */
 export async function getPipelinesReport(
   db: Db,
   scope: Scope,
-  options: { repo?: string } = {},
+  options: { repo?: string; workflowId?: number } = {},
 ): Promise<PipelinesReport> {
   const repos = await db.repository.findMany({
     where: {
       tracked: true,
       ...(options.repo ? { fullName: { equals: options.repo, mode: "insensitive" } } : {}),
+      ...(options.workflowId !== undefined
+        ? { workflows: { some: { id: BigInt(options.workflowId) } } }
+        : {}),
     },
-    include: { workflows: { orderBy: { name: "asc" } }, flags: { where: { resolvedAt: null } } },
+    include: {
+      workflows: {
+        orderBy: { name: "asc" },
+        ...(options.workflowId !== undefined ? { where: { id: BigInt(options.workflowId) } } : {}),
+      },
+      flags: { where: { resolvedAt: null } },
+    },
     orderBy: { fullName: "asc" },
   });
   if (options.repo && repos.length === 0)
