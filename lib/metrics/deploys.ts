@@ -8,19 +8,23 @@
 //   pipeline's runs, or else on the SHA of one of its runs.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 
 /** What a deploy is called in workflow, file and job names. */
 export const DEPLOY_PATTERN = "deploy|release|publish|ship|rollout";
 
 export type DeployInfo = { isDeploy: boolean; lastDeployAt: string | null };
 
-type Row = { workflow_id: bigint; is_deploy: boolean; last_deploy: Date | null };
-
-/** Whether each workflow of the repositories deploys, and its last successful deploy. */
-export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<number, DeployInfo>> {
+/**
+ * Common table expressions over the workflows of `repoIds`: `deploy` (id, repo_id, is_deploy,
+ * how its deploy job is recognised) and `deploy_events` (workflow_id, at, run_id, job_id: every
+ * successful deploy of a deploy pipeline; job_id null for a deployment status). Shared by the
+ * metrics and the deploy flag rules so that both count the same deploys.
+ */
+export function deployCtes(repoIds: number[]): Prisma.Sql {
   const ids = repoIds.map(BigInt);
-  const rows = await db.$queryRaw<Row[]>`
-    WITH flows AS (
+  return Prisma.sql`
+    flows AS (
       SELECT w.id, w.repo_id, w.deploy_job_name,
         (w.name ~* ${DEPLOY_PATTERN} OR w.path ~* ${DEPLOY_PATTERN}) AS by_name,
         EXISTS (SELECT 1 FROM jobs j WHERE j.workflow_id = w.id AND j.name ~* ${DEPLOY_PATTERN}) AS by_job,
@@ -32,9 +36,9 @@ export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<numbe
       SELECT id, repo_id, deploy_job_name, by_name, by_job,
         coalesce(is_deploy, by_name OR by_job OR by_deployments) AS is_deploy
       FROM flows
-    ), job_deploys AS (
+    ), deploy_events AS (
       -- The deploy job of each run: configured, else matched by name, else the last to finish.
-      SELECT f.id AS workflow_id, max(j.completed_at) AS at
+      SELECT f.id AS workflow_id, j.completed_at AS at, j.run_id, j.id AS job_id
       FROM deploy f JOIN jobs j ON j.workflow_id = f.id
       WHERE f.is_deploy AND j.conclusion = 'success' AND (
         (f.deploy_job_name IS NOT NULL AND j.name = f.deploy_job_name)
@@ -42,9 +46,8 @@ export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<numbe
         OR (f.deploy_job_name IS NULL AND NOT f.by_job AND f.by_name AND j.completed_at = (
               SELECT max(k.completed_at) FROM jobs k
                WHERE k.run_id = j.run_id AND k.run_attempt = j.run_attempt)))
-      GROUP BY f.id
-    ), status_deploys AS (
-      SELECT f.id AS workflow_id, max(s.created_at) AS at
+      UNION ALL
+      SELECT f.id, s.created_at, d.run_id, NULL::bigint
       FROM deploy f
         JOIN deployments d ON d.repo_id = f.repo_id
         JOIN deployment_statuses s ON s.deployment_id = d.id AND s.state = 'success'
@@ -52,13 +55,19 @@ export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<numbe
         EXISTS (SELECT 1 FROM workflow_runs r WHERE r.id = d.run_id AND r.workflow_id = f.id)
         OR (d.run_id IS NULL AND EXISTS (
               SELECT 1 FROM workflow_runs r WHERE r.workflow_id = f.id AND r.head_sha = d.sha)))
-      GROUP BY f.id
-    )
+    )`;
+}
+
+type Row = { workflow_id: bigint; is_deploy: boolean; last_deploy: Date | null };
+
+/** Whether each workflow of the repositories deploys, and its last successful deploy. */
+export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<number, DeployInfo>> {
+  const rows = await db.$queryRaw<Row[]>`
+    WITH ${deployCtes(repoIds)}
     SELECT f.id AS workflow_id, f.is_deploy,
-      CASE WHEN f.is_deploy THEN greatest(jd.at, sd.at) END AS last_deploy
-    FROM deploy f
-      LEFT JOIN job_deploys jd ON jd.workflow_id = f.id
-      LEFT JOIN status_deploys sd ON sd.workflow_id = f.id`;
+      CASE WHEN f.is_deploy THEN max(e.at) END AS last_deploy
+    FROM deploy f LEFT JOIN deploy_events e ON e.workflow_id = f.id
+    GROUP BY f.id, f.is_deploy`;
   return new Map(
     rows.map((r) => [
       Number(r.workflow_id),
