@@ -4,6 +4,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { flakyTestCtes } from "./flaky-results.ts";
 import { branchCondition, CANCELLED_CONCLUSIONS, FAILURE_CONCLUSIONS } from "./run-stats.ts";
 import type { Scope } from "./scope.ts";
 
@@ -48,6 +49,30 @@ export async function queryCacheStats(
   );
 }
 
+/**
+ * Common table expression `shas`: the runs in scope grouped by pipeline and head SHA, with
+ * `flaky` (an attempt failed and a later one, of the run or of a later run, succeeded),
+ * `counted` (some attempt completed and was not cancelled) and `first_at` (the first run's
+ * creation). Shared by the metric and the flaky flag rule.
+ */
+export function shaGroupsCte(scope: Scope, repoIds?: number[]): Prisma.Sql {
+  return Prisma.sql`
+    attempts AS (
+      SELECT r.workflow_id, r.head_sha, r.created_at, a.status, a.conclusion,
+        row_number() OVER (PARTITION BY r.workflow_id, r.head_sha ORDER BY r.created_at, r.id, a.attempt) AS pos
+      FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
+        JOIN run_attempts a ON a.run_id = r.id
+      WHERE ${inScope(scope, repoIds)}
+    ), shas AS (
+      SELECT workflow_id, head_sha, min(created_at) AS first_at,
+        coalesce(min(pos) FILTER (WHERE status = 'completed' AND conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))
+          < max(pos) FILTER (WHERE status = 'completed' AND conclusion = 'success'), false) AS flaky,
+        bool_or(status = 'completed' AND conclusion IS NOT NULL
+                AND conclusion <> ALL(${CANCELLED_CONCLUSIONS}::text[])) AS counted
+      FROM attempts GROUP BY workflow_id, head_sha
+    )`;
+}
+
 /** Flaky SHA groups and flaky tests, per pipeline with runs in scope. */
 export async function queryFlakyStats(
   db: Db,
@@ -55,35 +80,13 @@ export async function queryFlakyStats(
   repoIds?: number[],
 ): Promise<Map<number, FlakyStats>> {
   const groups = await db.$queryRaw<{ workflow_id: bigint; flaky: number; counted: number }[]>`
-    WITH attempts AS (
-      SELECT r.workflow_id, r.head_sha, a.status, a.conclusion,
-        row_number() OVER (PARTITION BY r.workflow_id, r.head_sha ORDER BY r.created_at, r.id, a.attempt) AS pos
-      FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
-        JOIN run_attempts a ON a.run_id = r.id
-      WHERE ${inScope(scope, repoIds)}
-    ), shas AS (
-      SELECT workflow_id, head_sha,
-        min(pos) FILTER (WHERE status = 'completed' AND conclusion = ANY(${FAILURE_CONCLUSIONS}::text[])) AS first_failure,
-        max(pos) FILTER (WHERE status = 'completed' AND conclusion = 'success') AS last_success,
-        bool_or(status = 'completed' AND conclusion IS NOT NULL
-                AND conclusion <> ALL(${CANCELLED_CONCLUSIONS}::text[])) AS counted
-      FROM attempts GROUP BY workflow_id, head_sha
-    )
+    WITH ${shaGroupsCte(scope, repoIds)}
     SELECT workflow_id,
-      count(*) FILTER (WHERE first_failure < last_success)::int AS flaky,
+      count(*) FILTER (WHERE flaky)::int AS flaky,
       count(*) FILTER (WHERE counted)::int AS counted
     FROM shas GROUP BY workflow_id`;
   const tests = await db.$queryRaw<{ workflow_id: bigint; flaky_tests: number }[]>`
-    WITH results AS (
-      SELECT t.workflow_id, t.suite, t.name, t.head_sha, t.outcome
-      FROM test_results t JOIN workflow_runs r ON r.id = t.run_id JOIN repositories repo ON repo.id = r.repo_id
-      WHERE ${inScope(scope, repoIds)}
-    ), flaky AS (
-      SELECT workflow_id, suite, name FROM results GROUP BY workflow_id, suite, name, head_sha
-       HAVING bool_or(outcome IN ('failed', 'error')) AND bool_or(outcome IN ('passed', 'flaky'))
-      UNION
-      SELECT workflow_id, suite, name FROM results WHERE outcome = 'flaky'
-    )
+    WITH ${flakyTestCtes(scope, repoIds)}
     SELECT workflow_id, count(*)::int AS flaky_tests FROM flaky GROUP BY workflow_id`;
   const testCounts = new Map(tests.map((t) => [Number(t.workflow_id), t.flaky_tests]));
   return new Map(

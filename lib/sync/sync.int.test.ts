@@ -89,8 +89,16 @@ describe("a full sync of the demo organisation", () => {
     }
   });
 
-  it("raises the flags the scenario declares, of the kinds computed so far, and no others", async () => {
-    const kinds = ["slow", "workflow_disabled", "deploy_skipped"];
+  it("raises the flags the scenario declares, and no others", async () => {
+    const kinds = [
+      "slow",
+      "workflow_disabled",
+      "deploy_skipped",
+      "deploy_stalled",
+      "deploy_suspicious",
+      "flaky",
+      "cache_degraded",
+    ];
     const expected = sim.sim.scenario.truth.flags
       .filter(
         (f) =>
@@ -100,7 +108,7 @@ describe("a full sync of the demo organisation", () => {
       )
       .map((f) => `${f.repo} ${f.workflow} ${f.kind} ${f.severity}`)
       .sort();
-    expect(expected).toHaveLength(3);
+    expect(expected).toHaveLength(7);
     const open = await db.flag.findMany({
       where: { resolvedAt: null, kind: { in: kinds as never } },
       include: { repo: true, workflow: true },

@@ -4,7 +4,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { slow, staleData, workflowDisabled } from "./rules-basic.ts";
-import { deploySkipped } from "./rules-deploy.ts";
+import { deploySkipped, deployStalled } from "./rules-deploy.ts";
+import { deploySuspicious } from "./rules-deploy-suspicious.ts";
+import { cacheDegraded, flaky } from "./rules-quality.ts";
 import { applyFlags, type FlagChanges } from "./store.ts";
 import type { FlagKind } from "./types.ts";
 
@@ -18,8 +20,20 @@ export async function evaluateRepositoryFlags(
     ...(await workflowDisabled(db, [repoId], now)),
     ...(await slow(db, [repoId])),
     ...(await deploySkipped(db, [repoId])),
+    ...(await deployStalled(db, [repoId], now)),
+    ...(await deploySuspicious(db, [repoId])),
+    ...(await flaky(db, [repoId], now)),
+    ...(await cacheDegraded(db, [repoId], now)),
   ];
-  const kinds: FlagKind[] = ["workflow_disabled", "slow", "deploy_skipped"];
+  const kinds: FlagKind[] = [
+    "workflow_disabled",
+    "slow",
+    "deploy_skipped",
+    "deploy_stalled",
+    "deploy_suspicious",
+    "flaky",
+    "cache_degraded",
+  ];
   return applyFlags(db, { repoIds: [repoId], kinds }, candidates, now);
 }
 

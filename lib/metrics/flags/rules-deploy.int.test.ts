@@ -1,9 +1,11 @@
-// deploy_skipped on hand-made runs: skipped deploys count only when everything else passed.
+// deploy_skipped and deploy_stalled on hand-made runs: skipped deploys count only when
+// everything else passed; a deploy is stalled only when pushes land and it is late by its own
+// rhythm.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { at, seedRepo, seedRun, seedWorkflow } from "../testing.ts";
-import { deploySkipped } from "./rules-deploy.ts";
+import { at, seedRepo, seedRun, seedWorkflow, T0 } from "../testing.ts";
+import { deploySkipped, deployStalled } from "./rules-deploy.ts";
 
 let database: TestDatabase;
 let db: Db;
@@ -63,5 +65,72 @@ describe("deploy_skipped", () => {
         jobs: [{ queue: 1, conclusion: "skipped", name: "lint" }],
       });
     expect(await deploySkipped(db, [repo])).toEqual([]);
+  });
+});
+
+const DAY = 24 * 60;
+
+/** A deploy workflow that deployed at each of `times` (minutes from T0), by its "deploy" job. */
+async function deployedAt(repo: number, times: number[]) {
+  const wf = await seedWorkflow(db, repo, "Deploy", ".github/workflows/deploy.yml");
+  for (const created of times)
+    await seedRun(db, repo, wf, {
+      created,
+      conclusion: "success",
+      event: "workflow_dispatch",
+      jobs: [{ queue: 1, conclusion: "success", name: "deploy", done: 10 }],
+    });
+  return wf;
+}
+
+describe("deploy_stalled", () => {
+  it("is raised when the last deploy is older than max(24 h, 3 × its usual interval) while pushes land", async () => {
+    const repo = await seedRepo(db);
+    // Every 2 hours until 3 days ago: late after 24 h.
+    const wf = await deployedAt(
+      repo,
+      Array.from({ length: 10 }, (_, k) => -3 * DAY - k * 120),
+    );
+    const ci = await seedWorkflow(db, repo, "CI");
+    await seedRun(db, repo, ci, { created: -2.5 * DAY, conclusion: "success" });
+    await seedRun(db, repo, ci, { created: -1 * DAY, conclusion: "failure" });
+    const [flag, ...rest] = await deployStalled(db, [repo], T0);
+    expect(rest).toHaveLength(0);
+    expect(flag).toMatchObject({
+      kind: "deploy_stalled",
+      severity: "critical",
+      workflowId: wf,
+      // 24 h after the last deploy (at -3 days + 10 min), the first push being earlier.
+      since: at(-2 * DAY + 10),
+    });
+    expect(flag?.message).toBe(
+      'No deploy for 2d 23h while 2 pushes landed on main: "Deploy" last deployed successfully at 2026-11-23 12:10 UTC (it usually deploys every 2h 00m)',
+    );
+  });
+
+  it("is not raised without a push after the last deploy, within 3 usual intervals, or without any deploy", async () => {
+    const quiet = await seedRepo(db);
+    await deployedAt(quiet, [-5 * DAY, -4 * DAY, -3 * DAY]);
+    const ci = await seedWorkflow(db, quiet, "CI");
+    // Pull requests and pushes to other branches are not work landing on the default branch.
+    await seedRun(db, quiet, ci, { created: -DAY, conclusion: "success", event: "pull_request" });
+    await seedRun(db, quiet, ci, { created: -DAY, conclusion: "success", branch: "feature" });
+
+    const slowRhythm = await seedRepo(db);
+    // Every 2 days: 3 days without a deploy is within 3 × 48 h.
+    await deployedAt(slowRhythm, [-9 * DAY, -7 * DAY, -5 * DAY, -3 * DAY]);
+    const ci2 = await seedWorkflow(db, slowRhythm, "CI");
+    await seedRun(db, slowRhythm, ci2, { created: -DAY, conclusion: "success" });
+
+    const never = await seedRepo(db);
+    const wf = await seedWorkflow(db, never, "Deploy", ".github/workflows/deploy.yml");
+    await seedRun(db, never, wf, {
+      created: -5 * DAY,
+      conclusion: "failure",
+      jobs: [{ queue: 1, conclusion: "failure", name: "deploy" }],
+    });
+    await seedRun(db, never, wf, { created: -DAY, conclusion: "success" });
+
+    expect(await deployStalled(db, [quiet, slowRhythm, never], T0)).toEqual([]);
   });
 });

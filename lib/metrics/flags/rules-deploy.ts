@@ -1,8 +1,12 @@
-// Flag rules about deploys (docs/metrics.md): deploy_skipped so far.
+// Flag rules about deploys that stop happening (docs/metrics.md): deploy_skipped and
+// deploy_stalled. deploy_suspicious, about deploys that happen too fast, is beside this file.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { DEPLOY_PATTERN } from "../deploys.ts";
-import type { Candidate } from "./types.ts";
+import { DEPLOY_PATTERN, deployCtes } from "../deploys.ts";
+import { type Candidate, humanDuration } from "./types.ts";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** How many consecutive skipped deploys raise the flag. */
 const SKIPPED_RUNS = 3;
@@ -62,4 +66,72 @@ export async function deploySkipped(db: Db, repoIds: number[]): Promise<Candidat
     message: `Deploy skipped for ${r.streak} runs: "${r.job}" in "${r.name}" was skipped while every other job passed; check its if: condition`,
     detail: { job: r.job, runs: r.streak },
   }));
+}
+
+/**
+ * Deploy pipelines whose last successful deploy is older than max(24 h, 3 × the median interval
+ * between their successful deploys of the last 30 days), while a push-triggered run on the
+ * repository's default branch was created after it: work is landing, nothing is shipping.
+ * A pipeline that never deployed is not stalled (there is nothing that stopped).
+ */
+export async function deployStalled(db: Db, repoIds: number[], now: Date): Promise<Candidate[]> {
+  const rows = await db.$queryRaw<
+    {
+      workflow_id: bigint;
+      repo_id: bigint;
+      name: string;
+      branch: string;
+      last_deploy: Date;
+      median_ms: number | null;
+      pushes: number;
+      first_push: Date;
+    }[]
+  >`
+    WITH ${deployCtes(repoIds)},
+    deploys AS (
+      -- One deploy per run (a run may succeed a deploy job and a deployment status, or be re-run).
+      SELECT workflow_id, max(at) AS at FROM deploy_events WHERE run_id IS NOT NULL
+      GROUP BY workflow_id, run_id
+      UNION ALL
+      SELECT workflow_id, at FROM deploy_events WHERE run_id IS NULL
+    ), intervals AS (
+      SELECT workflow_id, at, at - lag(at) OVER (PARTITION BY workflow_id ORDER BY at) AS gap
+      FROM deploys
+    ), per_flow AS (
+      SELECT workflow_id, max(at) AS last_deploy,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM gap) * 1000)
+          FILTER (WHERE gap IS NOT NULL AND at - gap >= ${new Date(now.getTime() - 30 * DAY)}) AS median_ms
+      FROM intervals GROUP BY workflow_id
+    )
+    SELECT p.workflow_id, w.repo_id, w.name, repo.default_branch AS branch, p.last_deploy,
+      p.median_ms::float8 AS median_ms, count(DISTINCT r.head_sha)::int AS pushes,
+      min(r.created_at) AS first_push
+    FROM per_flow p JOIN workflows w ON w.id = p.workflow_id
+      JOIN repositories repo ON repo.id = w.repo_id
+      JOIN workflow_runs r ON r.repo_id = w.repo_id AND r.event = 'push'
+        AND r.head_branch = repo.default_branch AND r.created_at > p.last_deploy
+    GROUP BY p.workflow_id, w.repo_id, w.name, repo.default_branch, p.last_deploy, p.median_ms`;
+  return rows.flatMap((r): Candidate[] => {
+    const limit = Math.max(DAY, 3 * (r.median_ms ?? 0));
+    const age = now.getTime() - r.last_deploy.getTime();
+    if (age <= limit) return [];
+    const usual =
+      r.median_ms === null ? "" : ` (it usually deploys every ${humanDuration(r.median_ms)})`;
+    return [
+      {
+        kind: "deploy_stalled",
+        severity: "critical",
+        repoId: Number(r.repo_id),
+        workflowId: Number(r.workflow_id),
+        since: new Date(Math.max(r.last_deploy.getTime() + limit, r.first_push.getTime())),
+        message: `No deploy for ${humanDuration(age)} while ${r.pushes} ${r.pushes === 1 ? "push" : "pushes"} landed on ${r.branch}: "${r.name}" last deployed successfully at ${r.last_deploy.toISOString().slice(0, 16).replace("T", " ")} UTC${usual}`,
+        detail: {
+          lastDeployAt: r.last_deploy.toISOString(),
+          medianIntervalMs: r.median_ms === null ? null : Math.round(r.median_ms),
+          limitMs: Math.round(limit),
+          pushes: r.pushes,
+        },
+      },
+    ];
+  });
 }
