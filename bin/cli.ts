@@ -72,6 +72,14 @@ const COMMANDS: Record<string, Command> = {
     ],
     load: async () => (await import("./commands/report.ts")).report,
   },
+  check: {
+    summary: "print the open flags; exit 1 when one is critical, else 0 (for CI jobs and cron)",
+    options: [
+      "--repo O/N       one repository",
+      "--json           the open flags as JSON (the body of GET /api/v1/flags) instead of lines",
+    ],
+    load: async () => (await import("./commands/check.ts")).check,
+  },
   migrate: {
     summary: "apply pending database migrations and exit",
     load: async () => (await import("./commands/migrate.ts")).migrateCommand,

@@ -8,7 +8,10 @@ export const at = (m: number) => new Date(T0.getTime() + m * 60_000);
 
 let nextId = 1000;
 
-export async function seedRepo(db: Db, opts: { id?: number; defaultBranch?: string } = {}) {
+export async function seedRepo(
+  db: Db,
+  opts: { id?: number; defaultBranch?: string; tracked?: boolean } = {},
+) {
   const id = opts.id ?? nextId++;
   await db.repository.create({
     data: {
@@ -18,6 +21,7 @@ export async function seedRepo(db: Db, opts: { id?: number; defaultBranch?: stri
       fullName: `acme/r${id}`,
       defaultBranch: opts.defaultBranch ?? "main",
       htmlUrl: `https://github.com/acme/r${id}`,
+      ...(opts.tracked === undefined ? {} : { tracked: opts.tracked }),
     },
   });
   return id;
@@ -53,6 +57,8 @@ export type RunSpec = {
   minutes?: number;
   branch?: string;
   sha?: string;
+  /** GitHub's event (default `push`). */
+  event?: string;
   attempt?: number;
   /** Earlier attempts' conclusions, oldest first. */
   earlier?: string[];
@@ -64,6 +70,7 @@ export type RunSpec = {
     name?: string;
     /** Minutes after the run's creation when the job completed (default 10). */
     done?: number;
+    htmlUrl?: string;
   }[];
 };
 
@@ -79,7 +86,7 @@ export async function seedRun(db: Db, repoId: number, workflowId: number, spec: 
       workflowId: BigInt(workflowId),
       runNumber: id,
       runAttempt: attempt,
-      event: "push",
+      event: spec.event ?? "push",
       status,
       conclusion: spec.conclusion,
       headSha: spec.sha ?? `sha${id}`,
@@ -121,8 +128,78 @@ export async function seedRun(db: Db, repoId: number, workflowId: number, spec: 
         createdAt: created,
         startedAt: job.queue === null ? null : new Date(created.getTime() + job.queue * 60_000),
         completedAt: at(spec.created + (job.done ?? 10)),
+        htmlUrl: job.htmlUrl ?? null,
       },
     });
   }
   return id;
+}
+
+// ---------------------------------------------------------------- test results and flags
+
+/** One test result of run `runId` (its repository, workflow, SHA and time), in its own artifact. */
+export async function seedTestResult(
+  db: Db,
+  runId: number,
+  test: {
+    suite?: string;
+    name: string;
+    outcome: "passed" | "failed" | "error" | "skipped" | "flaky";
+  },
+) {
+  const run = await db.workflowRun.findUniqueOrThrow({ where: { id: BigInt(runId) } });
+  const artifactId = BigInt(nextId++);
+  await db.artifact.create({
+    data: { id: artifactId, repoId: run.repoId, runId: run.id, name: "junit", sizeInBytes: 1n },
+  });
+  await db.testResult.create({
+    data: {
+      repoId: run.repoId,
+      runId: run.id,
+      workflowId: run.workflowId,
+      runCreatedAt: run.createdAt,
+      artifactId,
+      seq: 0,
+      headSha: run.headSha,
+      suite: test.suite ?? "S",
+      name: test.name,
+      outcome: test.outcome,
+      retries: test.outcome === "flaky" ? 1 : 0,
+    },
+  });
+}
+
+export type FlagSpec = {
+  kind?: "slow" | "deploy_stalled" | "deploy_skipped" | "workflow_disabled" | "stale_data";
+  severity: "warning" | "critical";
+  /** Null (the default) for a repository-wide flag. */
+  workflowId?: number | null;
+  since?: Date;
+  openedAt?: Date;
+  /** Resolved then; open when absent. */
+  resolvedAt?: Date;
+  message?: string;
+};
+
+/** A flag as applyFlags stores it (open flags hold their open key); returns its id. */
+export async function seedFlag(db: Db, repoId: number, spec: FlagSpec) {
+  const kind = spec.kind ?? (spec.workflowId ? "slow" : "stale_data");
+  const workflowId = spec.workflowId ?? null;
+  const target = workflowId === null ? `repo-${repoId}` : String(workflowId);
+  const flag = await db.flag.create({
+    data: {
+      kind,
+      severity: spec.severity,
+      repoId: BigInt(repoId),
+      workflowId: workflowId === null ? null : BigInt(workflowId),
+      openKey: spec.resolvedAt ? null : `${kind}:${target}`,
+      message: spec.message ?? `${kind} (${spec.severity})`,
+      detail: { seeded: true },
+      since: spec.since ?? at(-60),
+      openedAt: spec.openedAt ?? spec.since ?? at(-60),
+      lastSeenAt: spec.resolvedAt ?? spec.openedAt ?? at(-60),
+      resolvedAt: spec.resolvedAt ?? null,
+    },
+  });
+  return Number(flag.id);
 }
