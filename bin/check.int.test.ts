@@ -23,13 +23,16 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function check(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string[] }> {
+function check(
+  args: string[],
+  databaseUrl = database.url,
+): Promise<{ code: number | null; stdout: string; stderr: string[] }> {
   const child = spawn(process.execPath, ["bin/pipewatch.mjs", "check", ...args], {
     env: {
       NODE_ENV: "production",
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
-      DATABASE_URL: database.url,
+      DATABASE_URL: databaseUrl,
     },
   });
   let stdout = "";
@@ -46,6 +49,14 @@ function check(args: string[]): Promise<{ code: number | null; stdout: string; s
 }
 
 describe("pipewatch check", () => {
+  it("exits 3, not 1, when the database cannot be read", async () => {
+    // Port 1 on loopback: nothing listens there.
+    const result = await check([], "postgresql://postgres@127.0.0.1:1/none");
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.join("\n")).toMatch(/pipewatch check: cannot read the flags/);
+  });
+
   it("exits 0 without open flags, and says so on stderr alone", async () => {
     const result = await check([]);
     expect(result).toEqual({

@@ -73,7 +73,8 @@ const COMMANDS: Record<string, Command> = {
     load: async () => (await import("./commands/report.ts")).report,
   },
   check: {
-    summary: "print the open flags; exit 1 when one is critical, else 0 (for CI jobs and cron)",
+    summary:
+      "print the open flags; exit 1 when one is critical, 3 when unreadable, else 0 (for CI and cron)",
     options: [
       "--repo O/N       one repository",
       "--json           the open flags as JSON (the body of GET /api/v1/flags) instead of lines",

@@ -1,9 +1,10 @@
 // pipewatch check [--repo O/N] [--json]: the open flags, one per line on stdout (or the body of
 // GET /api/v1/flags with --json), a summary on stderr, and the exit code a CI job or a cron
-// can act on: 1 when any open flag is critical, 0 otherwise, 2 for bad usage.
+// can act on: 1 when any open flag is critical, 0 otherwise, 2 for bad usage, 3 when the flags
+// cannot be read (a gate must not mistake an unreachable database for a critical flag).
 import { parseArgs } from "node:util";
 import { loadConfig } from "@/lib/config";
-import { UserError } from "@/lib/errors";
+import { describeError, UserError } from "@/lib/errors";
 import { type ListedFlag, listFlags } from "@/lib/metrics/flag-list";
 import { UnknownRepositoryError } from "@/lib/metrics/pipelines";
 import { withDatabase } from "./database.ts";
@@ -27,6 +28,9 @@ export async function check(args: string[]): Promise<number> {
       if (error instanceof UnknownRepositoryError) throw new UserError(error.message, 2);
       throw error;
     }
+  }).catch((error: unknown) => {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`pipewatch check: cannot read the flags: ${describeError(error)}`, 3);
   });
   if (values.json) process.stdout.write(`${JSON.stringify({ flags }, null, 2)}\n`);
   else for (const flag of flags) process.stdout.write(`${formatFlag(flag)}\n`);
