@@ -10,6 +10,17 @@ import { cacheDegraded, flaky } from "./rules-quality.ts";
 import { applyFlags, type FlagChanges } from "./store.ts";
 import type { FlagKind } from "./types.ts";
 
+const PIPELINE_KINDS: FlagKind[] = [
+  "workflow_disabled",
+  "slow",
+  "deploy_skipped",
+  "deploy_stalled",
+  "deploy_suspicious",
+  "flaky",
+  "cache_degraded",
+];
+const ALL_KINDS: FlagKind[] = [...PIPELINE_KINDS, "stale_data"];
+
 /** The rules about a repository's pipelines, after a sync of it. */
 export async function evaluateRepositoryFlags(
   db: Db,
@@ -25,26 +36,27 @@ export async function evaluateRepositoryFlags(
     ...(await flaky(db, [repoId], now)),
     ...(await cacheDegraded(db, [repoId], now)),
   ];
-  const kinds: FlagKind[] = [
-    "workflow_disabled",
-    "slow",
-    "deploy_skipped",
-    "deploy_stalled",
-    "deploy_suspicious",
-    "flaky",
-    "cache_degraded",
-  ];
-  return applyFlags(db, { repoIds: [repoId], kinds }, candidates, now);
+  return applyFlags(db, { repoIds: [repoId], kinds: PIPELINE_KINDS }, candidates, now);
 }
 
-/** stale_data over every tracked repository. */
+/**
+ * stale_data over every tracked repository; and the open flags of repositories no longer
+ * tracked are resolved (their rules no longer run, so nothing else would resolve them).
+ */
 export async function evaluateFreshness(
   db: Db,
   now: Date,
   pollIntervalMs: number,
 ): Promise<FlagChanges> {
-  const repos = await db.repository.findMany({ where: { tracked: true }, select: { id: true } });
-  const ids = repos.map((r) => Number(r.id));
+  const repos = await db.repository.findMany({ select: { id: true, tracked: true } });
+  const ids = repos.filter((r) => r.tracked).map((r) => Number(r.id));
   const candidates = await staleData(db, ids, now, pollIntervalMs);
-  return applyFlags(db, { repoIds: ids, kinds: ["stale_data"] }, candidates, now);
+  const stale = await applyFlags(db, { repoIds: ids, kinds: ["stale_data"] }, candidates, now);
+  const untracked = repos.filter((r) => !r.tracked).map((r) => Number(r.id));
+  const gone = await applyFlags(db, { repoIds: untracked, kinds: ALL_KINDS }, [], now);
+  return {
+    opened: stale.opened,
+    changed: stale.changed,
+    resolved: stale.resolved + gone.resolved,
+  };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "../testing.ts";
+import { evaluateFreshness } from "./evaluate.ts";
 import { slow, staleData, workflowDisabled } from "./rules-basic.ts";
 import { applyFlags } from "./store.ts";
 import type { Candidate } from "./types.ts";
@@ -166,5 +167,34 @@ describe("the flag lifecycle", () => {
     });
     expect(flags[0]?.events.map((e) => e.transition)).toEqual(["opened", "worsened", "resolved"]);
     expect(flags[1]).toMatchObject({ resolvedAt: null, openKey: `slow:${wf}`, openedAt: at(4) });
+  });
+});
+
+describe("a repository no longer tracked", () => {
+  it("has its open flags resolved by the freshness turn, which leaves tracked ones alone", async () => {
+    const [gone, kept] = [await seedRepo(db), await seedRepo(db)];
+    const [goneFlow, keptFlow] = [await seedWorkflow(db, gone), await seedWorkflow(db, kept)];
+    const slowFlag = (repoId: number, workflowId: number): Candidate => ({
+      kind: "slow",
+      severity: "warning",
+      repoId,
+      workflowId,
+      since: at(-60),
+      message: "slow",
+      detail: {},
+    });
+    await applyFlags(
+      db,
+      { repoIds: [gone, kept], kinds: ["slow"] },
+      [slowFlag(gone, goneFlow), slowFlag(kept, keptFlow)],
+      at(-1),
+    );
+    await db.repository.update({ where: { id: BigInt(gone) }, data: { tracked: false } });
+    const changes = await evaluateFreshness(db, T0, 60_000);
+    expect(changes.resolved).toBeGreaterThanOrEqual(1);
+    const open = await db.flag.findMany({
+      where: { resolvedAt: null, repoId: { in: [BigInt(gone), BigInt(kept)] } },
+    });
+    expect(open.map((f) => Number(f.repoId))).toEqual([kept]);
   });
 });
