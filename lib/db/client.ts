@@ -21,6 +21,10 @@ export class NoDatabaseError extends UserError {
 export function createDb(url: string, options: { max?: number } = {}): Db {
   const adapter = new PrismaPg({
     connectionString: url,
+    // Prisma's adapter sends and reads timestamps without a zone, as if in UTC: a session in
+    // any other zone (a server initialised with the host's) would shift every stored time
+    // (prisma/prisma#26786). The session is set to UTC, whatever the server's default.
+    options: "-c TimeZone=UTC",
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
