@@ -53,16 +53,19 @@ export async function queryCacheStats(
  * Common table expression `shas`: the runs in scope grouped by pipeline and head SHA, with
  * `flaky` (an attempt failed and a later one, of the run or of a later run, succeeded),
  * `counted` (some attempt completed and was not cancelled) and `first_at` (the first run's
- * creation). Shared by the metric and the flaky flag rule.
+ * creation), over the repositories `repoIds` (all when absent) or the one workflow `workflowId`.
+ * Shared by the metric, its series and the flaky flag rule.
  */
-export function shaGroupsCte(scope: Scope, repoIds?: number[]): Prisma.Sql {
+export function shaGroupsCte(scope: Scope, repoIds?: number[], workflowId?: number): Prisma.Sql {
+  const workflow =
+    workflowId === undefined ? Prisma.empty : Prisma.sql`AND r.workflow_id = ${BigInt(workflowId)}`;
   return Prisma.sql`
     attempts AS (
       SELECT r.workflow_id, r.head_sha, r.created_at, a.status, a.conclusion,
         row_number() OVER (PARTITION BY r.workflow_id, r.head_sha ORDER BY r.created_at, r.id, a.attempt) AS pos
       FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
         JOIN run_attempts a ON a.run_id = r.id
-      WHERE ${inScope(scope, repoIds)}
+      WHERE ${inScope(scope, repoIds)} ${workflow}
     ), shas AS (
       SELECT workflow_id, head_sha, min(created_at) AS first_at,
         coalesce(min(pos) FILTER (WHERE status = 'completed' AND conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))
