@@ -8,8 +8,18 @@ import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { startTestSimulator, TEST_NOW } from "@/lib/simulator/testing/start";
 import type { GitHubJob } from "./github-detail-schemas.ts";
 import { DAY } from "./run-windows.ts";
+
+const HOUR = DAY / 24;
+
 import { type SyncEnvironment, syncSelected } from "./sync.ts";
-import { scenarioTruth, snapshot, storedCounts, testSyncEnvironment } from "./testing.ts";
+import {
+  declaredFlags,
+  openPipelineFlags,
+  scenarioTruth,
+  snapshot,
+  storedCounts,
+  testSyncEnvironment,
+} from "./testing.ts";
 
 let database: TestDatabase;
 let db: Db;
@@ -90,32 +100,9 @@ describe("a full sync of the demo organisation", () => {
   });
 
   it("raises the flags the scenario declares, and no others", async () => {
-    const kinds = [
-      "slow",
-      "workflow_disabled",
-      "deploy_skipped",
-      "deploy_stalled",
-      "deploy_suspicious",
-      "flaky",
-      "cache_degraded",
-    ];
-    const expected = sim.sim.scenario.truth.flags
-      .filter(
-        (f) =>
-          kinds.includes(f.kind) &&
-          (f.from ?? -Infinity) <= TEST_NOW &&
-          TEST_NOW < (f.until ?? Infinity),
-      )
-      .map((f) => `${f.repo} ${f.workflow} ${f.kind} ${f.severity}`)
-      .sort();
+    const expected = declaredFlags(sim.sim.scenario.truth, TEST_NOW);
     expect(expected).toHaveLength(7);
-    const open = await db.flag.findMany({
-      where: { resolvedAt: null, kind: { in: kinds as never } },
-      include: { repo: true, workflow: true },
-    });
-    expect(
-      open.map((f) => `${f.repo.fullName} ${f.workflow?.name} ${f.kind} ${f.severity}`).sort(),
-    ).toEqual(expected);
+    expect(await openPipelineFlags(db)).toEqual(expected);
   });
 
   it("answers a second pass over the unchanged organisation with 304s only", async () => {
@@ -131,4 +118,19 @@ describe("a full sync of the demo organisation", () => {
     expect(env.telemetry.notModified - notModified).toBe(spent);
     expect(await snapshot(db)).toEqual(before);
   }, 120_000);
+
+  it("follows the declared flags through live time: a deploy stalls, a fast push becomes usual", async () => {
+    // Live time is 20 times busier than the history: a day of it is weeks of pushes.
+    for (const hours of [9, 25, 40]) {
+      const at = TEST_NOW + hours * HOUR;
+      sim.sim.clock.advance(at - sim.sim.clock.now());
+      const later = testSyncEnvironment(db, sim, at);
+      const outcomes = await syncSelected(later, [{ owner: "acme", repo: "*" }]);
+      expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => "synced"));
+      expect({ hours, open: await openPipelineFlags(db) }).toEqual({
+        hours,
+        open: declaredFlags(sim.sim.scenario.truth, at),
+      });
+    }
+  }, 600_000);
 });

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { createGitHubClient, type Exchange } from "@/lib/github/client";
 import { artifactsOf, cachesOf, deploymentsOf, testCasesOf } from "@/lib/simulator/derived";
 import { runStateAt } from "@/lib/simulator/github/runs";
+import type { ScenarioTruth } from "@/lib/simulator/scenarios/index";
 import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from "./context.ts";
 import type { SyncEnvironment } from "./sync.ts";
@@ -169,4 +170,21 @@ export async function snapshot(db: Db): Promise<Record<string, string[]>> {
     out[table] = rows.map((row) => row.r).sort();
   }
   return out;
+}
+
+/** The pipeline flags a scenario declares at simulated time `at`, as `repo workflow kind severity`. */
+export function declaredFlags(truth: ScenarioTruth, at: number): string[] {
+  return truth.flags
+    .filter((f) => (f.from ?? -Infinity) <= at && at < (f.until ?? Infinity))
+    .map((f) => `${f.repo} ${f.workflow} ${f.kind} ${f.severity}`)
+    .sort();
+}
+
+/** The open pipeline flags (every kind but stale_data, which is about the sync) in that form. */
+export async function openPipelineFlags(db: Db): Promise<string[]> {
+  const open = await db.flag.findMany({
+    where: { resolvedAt: null, kind: { not: "stale_data" } },
+    include: { repo: true, workflow: true },
+  });
+  return open.map((f) => `${f.repo.fullName} ${f.workflow?.name} ${f.kind} ${f.severity}`).sort();
 }
