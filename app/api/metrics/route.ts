@@ -1,6 +1,6 @@
 // GET /api/metrics - pipelines, open flags, sync and GitHub usage in the Prometheus text format.
-import { z } from "zod";
 import { parseQuery, serverError } from "@/lib/api/http";
+import { noQuery } from "@/lib/api/queries";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { PROMETHEUS_CONTENT_TYPE } from "@/lib/metrics/prometheus";
@@ -8,11 +8,8 @@ import { getPrometheusMetrics } from "@/lib/metrics/prometheus-report";
 
 export const dynamic = "force-dynamic";
 
-// Prometheus scrapes a fixed URL: any parameter is a mistake, answered 400 naming it.
-const query = z.object({});
-
 export async function GET(request: Request): Promise<Response> {
-  const parsed = parseQuery(request, query);
+  const parsed = parseQuery(request, noQuery);
   if (!parsed.ok) return parsed.response;
   try {
     const body = await getPrometheusMetrics(getDb(), {

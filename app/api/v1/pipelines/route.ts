@@ -1,23 +1,14 @@
 // GET /api/v1/pipelines?window&branch&repo - every pipeline with its metrics over the scope.
-import { z } from "zod";
 import { badRequest, json, notFound, parseQuery, serverError } from "@/lib/api/http";
+import { pipelinesQuery } from "@/lib/api/queries";
 import { getDb } from "@/lib/db/client";
 import { getPipelinesReport, UnknownRepositoryError } from "@/lib/metrics/pipelines";
 import { parseBranch, parseWindow, ScopeError } from "@/lib/metrics/scope";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({
-  window: z.string().optional(),
-  branch: z.string().optional(),
-  repo: z
-    .string()
-    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be owner/name")
-    .optional(),
-});
-
 export async function GET(request: Request): Promise<Response> {
-  const parsed = parseQuery(request, query);
+  const parsed = parseQuery(request, pipelinesQuery);
   if (!parsed.ok) return parsed.response;
   try {
     const scope = {

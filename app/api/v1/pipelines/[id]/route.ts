@@ -1,33 +1,21 @@
 // GET /api/v1/pipelines/{id}?window&branch&bucket - one pipeline's metrics, series and latest runs.
-import { z } from "zod";
 import { badRequest, json, notFound, parseQuery, serverError } from "@/lib/api/http";
+import { pipelineQuery, workflowIdParam } from "@/lib/api/queries";
 import { getDb } from "@/lib/db/client";
 import { getPipelineDetail } from "@/lib/metrics/pipeline-detail";
 import { UnknownPipelineError } from "@/lib/metrics/run-list";
 import { parseBranch, parseWindow, ScopeError } from "@/lib/metrics/scope";
-import { BUCKETS, parseBucket } from "@/lib/metrics/series";
+import { parseBucket } from "@/lib/metrics/series";
 
 export const dynamic = "force-dynamic";
-
-const workflowId = z
-  .string()
-  .regex(/^[1-9]\d{0,15}$/, "must be a workflow id (a positive integer)")
-  .transform(Number)
-  .refine(Number.isSafeInteger, "must be a workflow id (a positive integer)");
-
-const query = z.object({
-  window: z.string().optional(),
-  branch: z.string().optional(),
-  bucket: z.enum(BUCKETS).optional(),
-});
 
 export async function GET(
   request: Request,
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  const id = workflowId.safeParse((await context.params).id);
+  const id = workflowIdParam.safeParse((await context.params).id);
   if (!id.success) return badRequest(`id: ${id.error.issues[0]?.message ?? "is invalid"}`, "id");
-  const parsed = parseQuery(request, query);
+  const parsed = parseQuery(request, pipelineQuery);
   if (!parsed.ok) return parsed.response;
   try {
     const window = parseWindow(parsed.value.window, new Date());

@@ -1,6 +1,6 @@
 // GET /api/v1/tests/flaky?window&branch&repo - the flaky tests over the scope (all branches by default).
-import { z } from "zod";
 import { badRequest, json, notFound, parseQuery, serverError } from "@/lib/api/http";
+import { flakyTestsQuery } from "@/lib/api/queries";
 import { getDb } from "@/lib/db/client";
 import { listFlakyTests } from "@/lib/metrics/flaky-tests";
 import { UnknownRepositoryError } from "@/lib/metrics/pipelines";
@@ -8,17 +8,8 @@ import { parseBranch, parseWindow, ScopeError } from "@/lib/metrics/scope";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({
-  window: z.string().optional(),
-  branch: z.string().optional(),
-  repo: z
-    .string()
-    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be owner/name")
-    .optional(),
-});
-
 export async function GET(request: Request): Promise<Response> {
-  const parsed = parseQuery(request, query);
+  const parsed = parseQuery(request, flakyTestsQuery);
   if (!parsed.ok) return parsed.response;
   try {
     // Absent: all branches (unlike the pipelines): flaky tests show on pull-request branches, and
