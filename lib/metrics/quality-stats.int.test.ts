@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { queryCacheStats, queryFlakyStats } from "./quality-stats.ts";
+import { queryRunStats } from "./run-stats.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
@@ -113,6 +114,55 @@ describe("flaky stats", () => {
     }
     const stats = (await queryFlakyStats(db, scope(), [repo])).get(wf);
     expect(stats).toEqual({ flakyRuns: 2, rate: 2 / 4, flakyTests: 2 });
+  });
+
+  it("follow the order of attempts 1 to 3, and of runs on one SHA, and the run counts its latest", async () => {
+    const wf = await seedWorkflow(db, repo, "Three attempts");
+    // F: failure, cancelled, success (attempt 3 fixed it): flaky.
+    await seedRun(db, repo, wf, {
+      created: -200,
+      conclusion: "success",
+      earlier: ["failure", "cancelled"],
+      sha: "F",
+    });
+    // G: success, failure, failure: the failures came after the success: not flaky.
+    await seedRun(db, repo, wf, {
+      created: -190,
+      conclusion: "failure",
+      earlier: ["success", "failure"],
+      sha: "G",
+    });
+    // H: cancelled, failure, cancelled, then a new run on H succeeds on its second attempt
+    // after a startup failure: flaky (the failure of the first run precedes that success).
+    await seedRun(db, repo, wf, {
+      created: -180,
+      conclusion: "cancelled",
+      earlier: ["cancelled", "failure"],
+      sha: "H",
+    });
+    await seedRun(db, repo, wf, {
+      created: -170,
+      conclusion: "success",
+      earlier: ["startup_failure"],
+      sha: "H",
+    });
+    // I: only cancelled attempts: not counted.
+    await seedRun(db, repo, wf, {
+      created: -160,
+      conclusion: "cancelled",
+      earlier: ["cancelled", "cancelled"],
+      sha: "I",
+    });
+    expect((await queryFlakyStats(db, scope(), [repo])).get(wf)).toEqual({
+      flakyRuns: 2,
+      rate: 2 / 3,
+      flakyTests: 0,
+    });
+    // Run counts follow the latest attempt: F and H's second run succeeded, G failed, H's first
+    // run and I were cancelled.
+    const [stats] = (await queryRunStats(db, scope(), [repo])).filter((s) => s.workflowId === wf);
+    expect(stats).toMatchObject({ runs: 5, successes: 2, failures: 1, cancelled: 2 });
+    expect(stats?.successRate).toBeCloseTo(2 / 3);
   });
 
   it("have a null rate when no SHA has a completed, non-cancelled attempt", async () => {
