@@ -20,6 +20,14 @@ export function isDynamicWorkflow(path: string): boolean {
   return !path.startsWith(".github/workflows/");
 }
 
+/** GitHub's workflow list items, validated; the dynamic ones only when `includeDynamic`. */
+function parseWorkflows(items: unknown[], includeDynamic: boolean): GitHubWorkflow[] {
+  return items
+    .map((item) => parseGitHub(workflowSchema, item, "workflow"))
+    .filter((workflow) => includeDynamic || !isDynamicWorkflow(workflow.path));
+}
+
+/** Every workflow of a repository, unconditionally (tests and one-off reads). */
 export async function fetchWorkflows(
   client: GitHubClient,
   repo: { owner: string; name: string },
@@ -30,9 +38,7 @@ export async function fetchWorkflows(
     repo: repo.name,
     per_page: 100,
   });
-  return raw
-    .map((item) => parseGitHub(workflowSchema, item, "workflow"))
-    .filter((workflow) => options.includeDynamic || !isDynamicWorkflow(workflow.path));
+  return parseWorkflows(raw, options.includeDynamic ?? false);
 }
 
 /** Stores a repository's workflows idempotently (their per-pipeline settings are kept). */
@@ -74,9 +80,7 @@ export async function syncWorkflows(ctx: SyncContext, repo: SyncRepo): Promise<b
     items.push(...parseGitHub(workflowListSchema, more.data, "workflow list").workflows);
     next = more.next;
   }
-  const workflows = items
-    .map((item) => parseGitHub(workflowSchema, item, "workflow"))
-    .filter((w) => ctx.options.includeDynamicWorkflows || !isDynamicWorkflow(w.path));
+  const workflows = parseWorkflows(items, ctx.options.includeDynamicWorkflows);
   await ctx.db.$transaction(async (tx) => {
     await saveWorkflows(tx, repo.id, workflows);
     await storeValidators(tx, [{ url, validator: answer.validator }]);
