@@ -81,6 +81,18 @@ const COMMANDS: Record<string, Command> = {
     ],
     load: async () => (await import("./commands/check.ts")).check,
   },
+  pipeline: {
+    summary:
+      "list the pipelines' settings, or change one pipeline's (then its flags are re-evaluated)",
+    options: [
+      "--repo O/N             the repository",
+      "--workflow W           the workflow: its id, name or file name",
+      "--slow-threshold T     flag it slow above T: 15m, 90s, 1h30m, or default (10m)",
+      "--deploy yes|no|auto   whether it deploys (auto: detect from names and deployments)",
+      "--deploy-job NAME      its deploy job (auto: detect)",
+    ],
+    load: async () => (await import("./commands/pipeline.ts")).pipeline,
+  },
   migrate: {
     summary: "apply pending database migrations and exit",
     load: async () => (await import("./commands/migrate.ts")).migrateCommand,

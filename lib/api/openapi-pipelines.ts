@@ -102,6 +102,9 @@ const PipelineSchema = object<Pipeline>(
     path: string("The workflow file, e.g. .github/workflows/ci.yml."),
     state: string("GitHub's state: active, disabled_manually, disabled_inactivity, deleted, ..."),
     isDeploy: boolean(`Whether it is a deploy pipeline (${section("deploys")}).`),
+    slowThresholdMs: ms(
+      "Above this median duration the pipeline is flagged slow: its own threshold (`pipewatch pipeline --slow-threshold`), else 10 minutes.",
+    ),
     defaultBranch: string("The repository's default branch."),
     runs: count(`Completed runs in scope (${section("runs-and-success-rate")}).`),
     successes: count("Runs that concluded success."),

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { queryDeploys } from "./deploys.ts";
+import { DEFAULT_SLOW_THRESHOLD_MS } from "./flags/rules-basic.ts";
 import {
   type CacheStats,
   type FlakyStats,
@@ -24,6 +25,8 @@ export type Pipeline = {
   path: string;
   state: string;
   isDeploy: boolean;
+  /** The `slow` flag's threshold for this pipeline: its own, else the default. */
+  slowThresholdMs: number;
   defaultBranch: string;
   runs: number;
   successes: number;
@@ -106,6 +109,7 @@ export async function getPipelinesReport(
         path: w.path,
         state: w.state,
         isDeploy: deploys.get(id)?.isDeploy ?? false,
+        slowThresholdMs: w.slowThresholdMs ?? DEFAULT_SLOW_THRESHOLD_MS,
         defaultBranch: repo.defaultBranch,
         runs: s?.runs ?? 0,
         successes: s?.successes ?? 0,

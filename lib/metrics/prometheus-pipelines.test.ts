@@ -12,6 +12,7 @@ const pipeline = (over: Partial<Pipeline> = {}): Pipeline => ({
   path: ".github/workflows/ci.yml",
   state: "active",
   isDeploy: false,
+  slowThresholdMs: 600_000,
   defaultBranch: "main",
   runs: 10,
   successes: 6,
