@@ -26,12 +26,5 @@ export function openKeyOf(c: Pick<Candidate, "kind" | "repoId" | "workflowId">):
   return `${c.kind}:${c.workflowId === null ? `repo-${c.repoId}` : c.workflowId}`;
 }
 
-/** `4m 12s`, `1h 05m`, `3d 4h`: durations in messages. */
-export function humanDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
-  if (s < 86400)
-    return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
-  return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
-}
+/** `4m 12s`, `1h 05m`, `3d 4h`: durations in messages, as the pages show them. */
+export { formatDuration as humanDuration } from "@/lib/format";
