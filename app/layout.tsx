@@ -1,5 +1,11 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { DataBanner } from "@/components/layout/data-banner";
+import layout from "@/components/layout/layout.module.css";
+import { SiteNav } from "@/components/layout/site-nav";
+import { Providers } from "@/components/providers";
+import { getBannerData } from "@/lib/banner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,16 +15,27 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page reads the database (the banner at least): nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const banner = await getBannerData();
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <a className="brand" href="/">
-            Pipewatch
+        <Providers>
+          <a className={layout.skipLink} href="#content">
+            Skip to content
           </a>
-        </header>
-        {children}
+          <header className="site-header">
+            <Link className="brand" href="/">
+              Pipewatch
+            </Link>
+            <SiteNav />
+          </header>
+          <DataBanner initialStale={banner.stale} initialSync={banner.sync} />
+          <div id="content">{children}</div>
+        </Providers>
       </body>
     </html>
   );
