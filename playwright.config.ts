@@ -7,9 +7,13 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.PIPEWATCH_E2E_PORT ?? 3210);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** A second app running the demo (simulator + sync), for the dashboard's tests. */
+const DEMO_PORT = PORT + 1;
+export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
 
 // Set once in the main process; workers inherit it through the environment.
 process.env.PIPEWATCH_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "pipewatch-e2e-"));
+process.env.PIPEWATCH_E2E_DEMO_DIR ??= mkdtempSync(path.join(tmpdir(), "pipewatch-e2e-demo-"));
 
 /** The system Chromium where there is one (offline machines, CI), else Playwright's own. */
 function chromiumExecutable(): string | undefined {
@@ -17,6 +21,9 @@ function chromiumExecutable(): string | undefined {
   return candidates.find((candidate) => candidate && existsSync(candidate));
 }
 const executablePath = chromiumExecutable();
+const launchOptions = executablePath
+  ? { executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] }
+  : {};
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,33 +40,57 @@ export default defineConfig({
   },
   projects: [
     {
+      // The app on an empty database: first-run pages, health, the single-instance lock.
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: executablePath
-          ? {
-              executablePath,
-              args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            }
-          : {},
+      testIgnore: "demo/**",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      // Waits until the demo's first sync is complete, so every dashboard test sees its flags.
+      name: "demo-ready",
+      testMatch: "demo/ready.setup.ts",
+      use: { baseURL: DEMO_URL },
+    },
+    {
+      name: "demo",
+      testMatch: "demo/**/*.spec.ts",
+      dependencies: ["demo-ready"],
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: DEMO_URL },
+    },
+  ],
+  // Both servers run the build `npm run test:e2e` makes first (two builds at once would clash).
+  webServer: [
+    {
+      command: "node bin/pipewatch.mjs start",
+      url: `${BASE_URL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      // Stop it like Ctrl-C would, so it closes the embedded database and releases its lock.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        PIPEWATCH_DATA_DIR: process.env.PIPEWATCH_E2E_DATA_DIR,
+        PIPEWATCH_REPOS: "",
+        DATABASE_URL: "",
+      },
+    },
+    {
+      command: "node bin/pipewatch.mjs demo",
+      url: `${DEMO_URL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(DEMO_PORT),
+        HOST: "127.0.0.1",
+        PIPEWATCH_DATA_DIR: process.env.PIPEWATCH_E2E_DEMO_DIR,
+        DATABASE_URL: "",
       },
     },
   ],
-  webServer: {
-    command: "node bin/pipewatch.mjs start --build",
-    url: `${BASE_URL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    // Stop it like Ctrl-C would, so it closes the embedded database and releases its lock.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      PIPEWATCH_DATA_DIR: process.env.PIPEWATCH_E2E_DATA_DIR,
-      PIPEWATCH_REPOS: "",
-      DATABASE_URL: "",
-    },
-  },
 });

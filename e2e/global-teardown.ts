@@ -1,7 +1,7 @@
-// Removes the data directory the e2e server ran on (playwright.config.ts made it).
+// Removes the data directories the e2e servers ran on (playwright.config.ts made them).
 import { rm } from "node:fs/promises";
 
 export default async function globalTeardown(): Promise<void> {
-  const dir = process.env.PIPEWATCH_E2E_DATA_DIR;
-  if (dir) await rm(dir, { recursive: true, force: true });
+  for (const dir of [process.env.PIPEWATCH_E2E_DATA_DIR, process.env.PIPEWATCH_E2E_DEMO_DIR])
+    if (dir) await rm(dir, { recursive: true, force: true });
 }
