@@ -1,27 +1,19 @@
 // `pipewatch check` as a CI job or a cron meets it: a real process on a real database, its exit
 // code (1 exactly when a critical flag is open, 2 for bad usage), its lines and its summary.
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import type { ListedFlag } from "@/lib/metrics/flag-list";
 import { seedFlag, seedRepo, seedWorkflow } from "@/lib/metrics/testing";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 const ids = { calm: 0, burning: 0, critical: 0 };
 const name = (id: number) => `acme/r${id}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-  ids.calm = await seedRepo(db);
-  ids.burning = await seedRepo(db);
+  ids.calm = await seedRepo(database.db);
+  ids.burning = await seedRepo(database.db);
 }, 60_000);
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
 
 function check(
   args: string[],
@@ -67,8 +59,8 @@ describe("pipewatch check", () => {
   });
 
   it("exits 0 with warnings only, one line per flag", async () => {
-    const ci = await seedWorkflow(db, ids.calm, "CI");
-    await seedFlag(db, ids.calm, {
+    const ci = await seedWorkflow(database.db, ids.calm, "CI");
+    await seedFlag(database.db, ids.calm, {
       kind: "slow",
       severity: "warning",
       workflowId: ci,
@@ -84,6 +76,7 @@ describe("pipewatch check", () => {
   });
 
   it("exits 1 when a critical flag is open, listing it first; --repo narrows", async () => {
+    const { db } = database;
     ids.critical = await seedFlag(db, ids.burning, { kind: "stale_data", severity: "critical" });
     const all = await check([]);
     expect(all.code).toBe(1);
@@ -110,7 +103,7 @@ describe("pipewatch check", () => {
   });
 
   it("exits 0 again once the critical flag is resolved", async () => {
-    await db.flag.update({
+    await database.db.flag.update({
       where: { id: BigInt(ids.critical) },
       data: { resolvedAt: new Date(), openKey: null },
     });

@@ -6,8 +6,8 @@
 // default is what the route does without the parameter.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { getDb } from "@/lib/db/client";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { resolvePointer, validate } from "./json-schema-testing.ts";
 import { type Seeded, seedConformanceData } from "./openapi-conformance-testing.ts";
 import { listRouteFiles, typedSample } from "./openapi-testing.ts";
@@ -35,8 +35,7 @@ const INVALID: Record<string, string> = {
   limit: "101",
 };
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 let doc: OpenApiDocument;
 let seeded: Seeded;
 const handlers = new Map<string, Handler>();
@@ -46,9 +45,7 @@ const covered = new Set<string>();
 const answered = new Map<string, Set<number>>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-  seeded = await seedConformanceData(db, new Date());
+  seeded = await seedConformanceData(database.db, new Date());
   vi.stubEnv("DATABASE_URL", database.url);
   for (const route of listRouteFiles(ROOT)) {
     const module = (await import(path.join(ROOT, route.file))) as { GET?: Handler };
@@ -63,8 +60,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (handlers.size > 0) await getDb().$disconnect();
   vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
 });
 
 const paths = () => Object.keys(doc.paths);

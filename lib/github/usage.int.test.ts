@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { loadValidators, storeValidators } from "./conditional.ts";
 import { etagKey } from "./etags.ts";
 import { UsageRecorder } from "./usage.ts";
 
-let database: TestDatabase;
-let db: Db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const database = setUpTestDatabase();
 
 describe("UsageRecorder", () => {
   it("adds exchanges to hourly counters per endpoint and status, across flushes", async () => {
+    const { db } = database;
     const recorder = new UsageRecorder();
     const at = Date.UTC(2026, 10, 26, 10, 15);
     const exchange = (endpoint: string, status: number) => ({
@@ -48,6 +39,7 @@ describe("UsageRecorder", () => {
 
 describe("ETag validators", () => {
   it("key a URL by its sorted query and are replaced on save", async () => {
+    const { db } = database;
     expect(
       etagKey(
         "https://api.github.com/repos/a/b/actions/runs?per_page=100&created=%3E%3D2026-11-01",

@@ -1,22 +1,14 @@
 // Deploy pipelines and their last successful deploy (docs/metrics.md) on hand-made workflows.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { queryDeploys } from "./deploys.ts";
 import { at, seedRepo, seedRun, seedWorkflow } from "./testing.ts";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 let repo: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-  repo = await seedRepo(db);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  repo = await seedRepo(database.db);
 });
 
 const job = (name: string, conclusion: string, done: number) => ({
@@ -28,6 +20,7 @@ const job = (name: string, conclusion: string, done: number) => ({
 
 describe("deploys", () => {
   it("find deploy pipelines by name, job, configuration or deployments, and their last deploy", async () => {
+    const { db } = database;
     const ci = await seedWorkflow(db, repo, "CI");
     await seedRun(db, repo, ci, {
       created: -100,

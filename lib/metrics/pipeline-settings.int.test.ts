@@ -1,8 +1,7 @@
 // Per-pipeline settings: found by id, name or file name; changed for exactly one pipeline; and
 // followed by the metrics and the flags (a lower threshold makes a pipeline slow).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { slow } from "./flags/rules-basic.ts";
 import {
   listPipelineSettings,
@@ -13,15 +12,13 @@ import { getPipelinesReport } from "./pipelines.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 let repo = 0;
 let other = 0;
 let ci = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+  const { db } = database;
   repo = await seedRepo(db);
   other = await seedRepo(db);
   ci = await seedWorkflow(db, repo, "CI");
@@ -30,13 +27,10 @@ beforeAll(async () => {
   for (const created of [-300, -200, -100])
     await seedRun(db, repo, ci, { created, conclusion: "success", minutes: 8 });
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
 
 describe("pipeline settings", () => {
   it("find pipelines by workflow id, name (any case) or file name, within a repository", async () => {
+    const { db } = database;
     const names = (found: { repo: string; name: string }[]) =>
       found.map((p) => `${p.repo} ${p.name}`);
     expect(names(await listPipelineSettings(db, { workflow: String(ci) }))).toEqual([
@@ -53,6 +47,7 @@ describe("pipeline settings", () => {
   });
 
   it("change exactly one pipeline, refusing an ambiguous or unknown one", async () => {
+    const { db } = database;
     await expect(
       updatePipelineSettings(db, { workflow: "CI" }, { isDeploy: true }),
     ).rejects.toThrow(/2 pipelines match "CI".*name the repository or the workflow id/);
@@ -70,6 +65,7 @@ describe("pipeline settings", () => {
   });
 
   it("move the slow threshold of the metrics and of the slow flag", async () => {
+    const { db } = database;
     const scope = { window: parseWindow("30d", T0), branch: parseBranch(undefined) };
     const thresholdOf = async () =>
       (await getPipelinesReport(db, scope, { workflowId: ci })).pipelines[0]?.slowThresholdMs;

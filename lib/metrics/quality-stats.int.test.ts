@@ -1,30 +1,23 @@
 // Cache hit rate and flakiness (docs/metrics.md) on hand-made runs, attempts, cache events and
 // test results.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { queryCacheStats, queryFlakyStats } from "./quality-stats.ts";
 import { queryRunStats } from "./run-stats.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 let repo: number;
 const scope = () => ({ window: parseWindow("30d", T0), branch: parseBranch(undefined) });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-  repo = await seedRepo(db);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  repo = await seedRepo(database.db);
 });
 
 describe("cache stats", () => {
   it("count restores by outcome (saves left out); the hit rate counts partial restores as not hits", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Cache");
     const run = await seedRun(db, repo, wf, {
       created: -60,
@@ -62,6 +55,7 @@ describe("cache stats", () => {
 
 describe("flaky stats", () => {
   it("find SHAs that failed and later succeeded, on a re-run or on a new run, and flaky tests", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Flaky");
     // A: failed, then its re-run succeeded. B: failed, a new run on the same SHA succeeded.
     // C: succeeded, then failed (not flaky). D: cancelled only (not counted). E: success.
@@ -117,6 +111,7 @@ describe("flaky stats", () => {
   });
 
   it("follow the order of attempts 1 to 3, and of runs on one SHA, and the run counts its latest", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Three attempts");
     // F: failure, cancelled, success (attempt 3 fixed it): flaky.
     await seedRun(db, repo, wf, {
@@ -166,6 +161,7 @@ describe("flaky stats", () => {
   });
 
   it("have a null rate when no SHA has a completed, non-cancelled attempt", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Cancelled");
     await seedRun(db, repo, wf, { created: -60, conclusion: "cancelled" });
     await seedRun(db, repo, wf, { created: -30, conclusion: null });

@@ -1,23 +1,15 @@
 // The run counts, success rate, durations and queue times of docs/metrics.md on hand-made runs.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { queryRunStats } from "./run-stats.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 let repo: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-  repo = await seedRepo(db);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  repo = await seedRepo(database.db);
 });
 
 const scope = (window = "30d", branch?: string) => ({
@@ -25,10 +17,13 @@ const scope = (window = "30d", branch?: string) => ({
   branch: parseBranch(branch),
 });
 const statsOf = async (workflowId: number, window?: string, branch?: string) =>
-  (await queryRunStats(db, scope(window, branch), [repo])).find((s) => s.workflowId === workflowId);
+  (await queryRunStats(database.db, scope(window, branch), [repo])).find(
+    (s) => s.workflowId === workflowId,
+  );
 
 describe("run stats", () => {
   it("count completed runs by their latest attempt; the success rate leaves cancelled ones out", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo);
     for (const [created, conclusion, minutes] of [
       [-60, "success", 4],
@@ -65,6 +60,7 @@ describe("run stats", () => {
   });
 
   it("have a null success rate and durations when every run was cancelled, and no row without runs", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Nightly");
     await seedRun(db, repo, wf, { created: -60, conclusion: "cancelled" });
     const stats = await statsOf(wf);
@@ -75,6 +71,7 @@ describe("run stats", () => {
   });
 
   it("follow the branch and window asked for", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Branches");
     await seedRun(db, repo, wf, { created: -60, conclusion: "success", branch: "main" });
     await seedRun(db, repo, wf, { created: -60, conclusion: "failure", branch: "dev" });
@@ -86,6 +83,7 @@ describe("run stats", () => {
   });
 
   it("measure queue time over the jobs of every attempt, leaving out skipped jobs and jobs that never started", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Queue");
     await seedRun(db, repo, wf, {
       created: -60,

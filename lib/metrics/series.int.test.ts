@@ -1,23 +1,20 @@
 // A pipeline's series (docs/metrics.md per bucket) on hand-made runs around UTC midnights and
 // the window's edges: UTC days and hours, empty buckets included, adding up to the window.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { queryRunStats } from "./run-stats.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { getSeries } from "./series.ts";
 import { seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 let repo = 0;
 let wf = 0;
 const scope = (window: string) => ({ window: parseWindow(window, T0), branch: parseBranch("") });
 const DAY = 24 * 60;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+  const { db } = database;
   repo = await seedRepo(db);
   wf = await seedWorkflow(db, repo);
   // T0 is 2026-11-26T12:00Z; a 3d window starts 2026-11-23T12:00Z.
@@ -32,14 +29,10 @@ beforeAll(async () => {
   ] as const)
     await seedRun(db, repo, wf, { created, conclusion, minutes, branch });
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
 
 describe("series", () => {
   it("buckets by UTC day from the day holding the window's start, empty days included", async () => {
-    const series = await getSeries(db, scope("3d"), wf, "day");
+    const series = await getSeries(database.db, scope("3d"), wf, "day");
     expect(series.map((p) => p.start)).toEqual([
       "2026-11-23T00:00:00.000Z",
       "2026-11-24T00:00:00.000Z",
@@ -62,8 +55,8 @@ describe("series", () => {
   });
 
   it("adds up to the whole window's numbers", async () => {
-    const series = await getSeries(db, scope("3d"), wf, "day");
-    const [stats] = await queryRunStats(db, scope("3d"), [repo]);
+    const series = await getSeries(database.db, scope("3d"), wf, "day");
+    const [stats] = await queryRunStats(database.db, scope("3d"), [repo]);
     const sum = (key: "runs" | "successes" | "failures" | "cancelled") =>
       series.reduce((total, p) => total + p[key], 0);
     expect(stats).toMatchObject({
@@ -75,7 +68,7 @@ describe("series", () => {
   });
 
   it("buckets by UTC hour", async () => {
-    const series = await getSeries(db, scope("13h"), wf, "hour");
+    const series = await getSeries(database.db, scope("13h"), wf, "hour");
     expect(series).toHaveLength(14);
     expect(series[0]?.start).toBe("2026-11-25T23:00:00.000Z");
     expect(series.at(-1)?.start).toBe("2026-11-26T12:00:00.000Z");

@@ -1,29 +1,22 @@
 // Success streaks (docs/metrics.md) on hand-made default-branch runs.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { parseWindow } from "./scope.ts";
 import { queryStreaks } from "./streaks.ts";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 let repo: number;
 const DAY = 24 * 60; // minutes
 const MIN = 60_000;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-  repo = await seedRepo(db);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
+  repo = await seedRepo(database.db);
 });
 
 describe("streaks", () => {
   it("measure the last success, the failures since, and the longest gap including the open one", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo);
     // Successes created 10, 5 and 1 days ago (each updated 6 minutes after creation).
     for (const days of [10, 5, 1])
@@ -49,6 +42,7 @@ describe("streaks", () => {
   });
 
   it("are null for a pipeline that never succeeded, with every failure in its streak", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Broken");
     for (const created of [-300, -200, -100])
       await seedRun(db, repo, wf, { created, conclusion: "failure" });
@@ -61,6 +55,7 @@ describe("streaks", () => {
   });
 
   it("count the open interval when it is the longest", async () => {
+    const { db } = database;
     const wf = await seedWorkflow(db, repo, "Quiet");
     await seedRun(db, repo, wf, { created: -20 * DAY, conclusion: "success" });
     await seedRun(db, repo, wf, { created: -19 * DAY, conclusion: "success" });

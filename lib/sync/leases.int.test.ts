@@ -1,8 +1,7 @@
 // Leases: one holder at a time, renewal, expiry, and the take-over of a lease whose holder
 // died on this machine.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import {
   acquireLease,
   isDeadLocalOwner,
@@ -12,17 +11,7 @@ import {
   withLease,
 } from "./leases.ts";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 8 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const database = setUpTestDatabase({ max: 8 });
 
 // Owners like this process's own (host:pid-namespace:pid:random), one of them not running.
 const [HOST, NAMESPACE] = leaseOwnerName().split(":");
@@ -31,6 +20,7 @@ const ALIVE = `${HOST}:${NAMESPACE}:${process.pid}:other`;
 
 describe("leases", () => {
   it("are held by one owner at a time until released or expired", async () => {
+    const { db } = database;
     expect(await acquireLease(db, "a", "w1", 60_000)).toBe(true);
     expect(await acquireLease(db, "a", "w2", 60_000)).toBe(false);
     expect(await acquireLease(db, "a", "w1", 60_000)).toBe(true); // re-entrant for its owner
@@ -43,6 +33,7 @@ describe("leases", () => {
   });
 
   it("is taken over at once from a holder of this machine that died, not from a live one", async () => {
+    const { db } = database;
     expect(isDeadLocalOwner(DEAD)).toBe(true);
     expect(isDeadLocalOwner(ALIVE)).toBe(false);
     expect(isDeadLocalOwner("another-host:1:999999999:x")).toBe(false);
@@ -59,7 +50,7 @@ describe("leases", () => {
     let ran = 0;
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        withLease(db, "d", `w${i}`, 60_000, async () => {
+        withLease(database.db, "d", `w${i}`, 60_000, async () => {
           inside++;
           most = Math.max(most, inside);
           await new Promise((r) => setTimeout(r, 30));

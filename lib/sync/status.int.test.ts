@@ -1,19 +1,15 @@
 // /api/health's sync section: a repository failing for three poll intervals degrades it; one
 // still backfilling without errors does not.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { getSyncStatus } from "./status.ts";
 
-let database: TestDatabase;
-let db: Db;
+const database = setUpTestDatabase();
 const MINUTE = 60_000;
 const now = new Date("2026-11-26T12:00:00Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
   const repo = (id: number, name: string) => ({
     id: BigInt(id),
     owner: "acme",
@@ -23,10 +19,10 @@ beforeAll(async () => {
     htmlUrl: `https://github.com/acme/${name}`,
     firstSeenAt: ago(60 * MINUTE),
   });
-  await db.repository.createMany({
+  await database.db.repository.createMany({
     data: [repo(1, "fine"), repo(2, "broken"), repo(3, "first"), repo(4, "blip")],
   });
-  await db.syncState.createMany({
+  await database.db.syncState.createMany({
     data: [
       {
         repoId: 1n,
@@ -54,14 +50,10 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
 
 describe("getSyncStatus", () => {
   it("is degraded by a repository that has not synced for three poll intervals", async () => {
-    const status = await getSyncStatus(db, MINUTE, now);
+    const status = await getSyncStatus(database.db, MINUTE, now);
     expect(status.degraded).toBe(true);
     expect(Object.fromEntries(status.repositories.map((r) => [r.repo, r.state]))).toEqual({
       "acme/blip": "ok",
@@ -76,7 +68,7 @@ describe("getSyncStatus", () => {
   });
 
   it("is not degraded when every failure is younger than three intervals", async () => {
-    const status = await getSyncStatus(db, 10 * MINUTE, now);
+    const status = await getSyncStatus(database.db, 10 * MINUTE, now);
     expect(status.degraded).toBe(false);
   });
 });

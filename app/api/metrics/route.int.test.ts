@@ -1,9 +1,9 @@
 // GET /api/metrics against a real database: exact sample lines for hand-made pipelines, flags,
 // sync states and API usage; the whole body read by a strict grammar; no secrets; any query
 // parameter answered 400 naming it; a failing query answered 500 without its details.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it, vi } from "vitest";
+import { setUpRoute } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import { parseExposition } from "@/lib/metrics/prometheus-testing";
 import { at, seedFlag, seedRepo, seedRun, seedWorkflow } from "@/lib/metrics/testing";
 
@@ -12,18 +12,13 @@ const WEBHOOK_SECRET = "hook-SENTINEL-secret";
 const SYNC_ERROR = "GitHub rejected the token ghp_ERRORSENTINEL (401 Bad credentials)";
 const WEIRD = 'Deploy "prod" \\ eu\nnext';
 
-let database: TestDatabase;
-let db: Db;
-let GET: ((request: Request) => Promise<Response>) | undefined;
 /** Label sets as they must be written: `repo=...,workflow=...,workflow_id=...`. */
 const labels = { ci: "", weird: "", idle: "" };
 const repos = { a: "", untracked: "", empty: "" };
 const expected = { lastSuccess: 0, lastDeploy: 0, syncSuccess: 0, syncAttempt: 0 };
 const since = new Date("2026-11-20T08:30:00.500Z");
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   const now = Date.now();
   // Runs relative to the real now (the route's 30-day window ends now).
   const minutesAgo = (m: number) => Math.round((now - at(0).getTime()) / 60_000) - m;
@@ -125,23 +120,19 @@ beforeAll(async () => {
       { hour: h2, endpoint: "GET (download)", status: 200, count: 2, totalDurationMs: 300n },
     ],
   });
+}
 
-  vi.stubEnv("DATABASE_URL", database.url);
-  vi.stubEnv("GITHUB_TOKEN", TOKEN);
-  vi.stubEnv("GITHUB_WEBHOOK_SECRET", WEBHOOK_SECRET);
-  vi.stubEnv("PIPEWATCH_POLL_INTERVAL", "60");
-  ({ GET } = await import("@/app/api/metrics/route"));
-});
-afterAll(async () => {
-  if (GET) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
+const route = setUpRoute("/api/metrics", () => import("@/app/api/metrics/route"), {
+  seed,
+  env: {
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    PIPEWATCH_POLL_INTERVAL: "60",
+  },
 });
 
 async function get(query = "") {
-  if (!GET) throw new Error("route not loaded");
-  const response = await GET(new Request(`http://localhost/api/metrics${query}`));
+  const response = await route.request(query);
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
@@ -270,7 +261,13 @@ describe("GET /api/metrics", () => {
   it("shows neither untracked repositories nor secrets nor error texts", async () => {
     const { text } = await get();
     expect(text).not.toContain(`"${repos.untracked}"`);
-    for (const secret of [TOKEN, WEBHOOK_SECRET, database.url, "ERRORSENTINEL", "Bad credentials"])
+    for (const secret of [
+      TOKEN,
+      WEBHOOK_SECRET,
+      route.databaseUrl,
+      "ERRORSENTINEL",
+      "Bad credentials",
+    ])
       expect(text).not.toContain(secret);
     expect(text).not.toMatch(/postgres(ql)?:\/\//);
   });
@@ -289,7 +286,7 @@ describe("GET /api/metrics", () => {
   // Last: it breaks the database for the tests after it.
   it("answers 500 without the details when a query fails", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await db.$executeRaw`DROP TABLE api_usage`;
+    await route.db.$executeRaw`DROP TABLE api_usage`;
     const { status, text } = await get();
     expect(status).toBe(500);
     expect(JSON.parse(text)).toEqual({ error: { message: "internal error" } });

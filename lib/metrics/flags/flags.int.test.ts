@@ -1,29 +1,19 @@
 // Flag rules (workflow_disabled, slow, stale_data) and the flag lifecycle on hand-made data.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "../testing.ts";
 import { evaluateFreshness } from "./evaluate.ts";
 import { slow, staleData, workflowDisabled } from "./rules-basic.ts";
 import { applyFlags } from "./store.ts";
 import type { Candidate } from "./types.ts";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const database = setUpTestDatabase();
 
 const DAY = 24 * 60;
 
 describe("workflow_disabled", () => {
   it("is critical when GitHub disabled a workflow that ran in the last 90 days, a warning when a person did", async () => {
+    const { db } = database;
     const repo = await seedRepo(db);
     const [inactive, manual, old] = [
       await seedWorkflow(db, repo, "Nightly", ".github/workflows/nightly.yml"),
@@ -59,6 +49,7 @@ describe("workflow_disabled", () => {
 
 describe("slow", () => {
   it("compares the median of the last 20 successful default-branch runs (at least 3) with the threshold", async () => {
+    const { db } = database;
     const repo = await seedRepo(db);
     const warn = await seedWorkflow(db, repo, "Warn");
     const critical = await seedWorkflow(db, repo, "Critical");
@@ -98,6 +89,7 @@ describe("slow", () => {
 
 describe("stale_data", () => {
   it("flags a repository whose last successful sync is older than three poll intervals, not one never synced", async () => {
+    const { db } = database;
     const [stale, fresh, never] = [await seedRepo(db), await seedRepo(db), await seedRepo(db)];
     await db.syncState.createMany({
       data: [
@@ -119,6 +111,7 @@ describe("stale_data", () => {
 
 describe("the flag lifecycle", () => {
   it("opens, changes severity with an event, resolves, and opens anew", async () => {
+    const { db } = database;
     const repo = await seedRepo(db);
     const wf = await seedWorkflow(db, repo);
     const scope = { repoIds: [repo], kinds: ["slow" as const] };
@@ -172,6 +165,7 @@ describe("the flag lifecycle", () => {
 
 describe("a repository no longer tracked", () => {
   it("has its open flags resolved by the freshness turn, which leaves tracked ones alone", async () => {
+    const { db } = database;
     const [gone, kept] = [await seedRepo(db), await seedRepo(db)];
     const [goneFlow, keptFlow] = [await seedWorkflow(db, gone), await seedWorkflow(db, kept)];
     const slowFlag = (repoId: number, workflowId: number): Candidate => ({

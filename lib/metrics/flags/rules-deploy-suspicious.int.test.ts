@@ -1,27 +1,17 @@
 // deploy_suspicious on hand-made deploys: the latest successful deploy's job, or a step of it
 // that ships, against its median over the 30 days before (at least 5 earlier deploys).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { at, seedRepo, seedRun, seedWorkflow } from "../testing.ts";
 import { deploySuspicious } from "./rules-deploy-suspicious.ts";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const database = setUpTestDatabase();
 
 type Deploy = { created: number; pushSeconds: number; jobMinutes?: number; branch?: string };
 
 /** A "Publish image" workflow whose "publish" job has a build step and a "Push image" step. */
 async function publishWorkflow(repo: number, deploys: Deploy[]) {
+  const { db } = database;
   const wf = await seedWorkflow(db, repo, "Publish image", ".github/workflows/publish.yml");
   for (const d of deploys) {
     const run = await seedRun(db, repo, wf, {
@@ -64,9 +54,9 @@ const usual = (n: number) =>
 
 describe("deploy_suspicious", () => {
   it("is raised when the latest deploy's push step took under 20% of its median", async () => {
-    const repo = await seedRepo(db);
+    const repo = await seedRepo(database.db);
     const wf = await publishWorkflow(repo, [...usual(6), { created: -100, pushSeconds: 2 }]);
-    const [flag, ...rest] = await deploySuspicious(db, [repo]);
+    const [flag, ...rest] = await deploySuspicious(database.db, [repo]);
     expect(rest).toHaveLength(0);
     expect(flag).toMatchObject({
       kind: "deploy_suspicious",
@@ -81,9 +71,9 @@ describe("deploy_suspicious", () => {
   });
 
   it("is raised for a deploy job that took under 20% of its median", async () => {
-    const repo = await seedRepo(db);
+    const repo = await seedRepo(database.db);
     await publishWorkflow(repo, [...usual(5), { created: -100, pushSeconds: 60, jobMinutes: 1 }]);
-    const [flag] = await deploySuspicious(db, [repo]);
+    const [flag] = await deploySuspicious(database.db, [repo]);
     expect(flag?.detail).toMatchObject({
       job: "publish",
       step: null,
@@ -93,6 +83,7 @@ describe("deploy_suspicious", () => {
   });
 
   it("is not raised with fewer than 5 earlier deploys, for a normal latest deploy, or off the default branch", async () => {
+    const { db } = database;
     const few = await seedRepo(db);
     await publishWorkflow(few, [...usual(4), { created: -100, pushSeconds: 2 }]);
     const normal = await seedRepo(db);

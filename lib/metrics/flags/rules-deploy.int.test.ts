@@ -1,23 +1,12 @@
 // deploy_skipped and deploy_stalled on hand-made runs: skipped deploys count only when
 // everything else passed; a deploy is stalled only when pushes land and it is late by its own
 // rhythm.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "../testing.ts";
 import { deploySkipped, deployStalled } from "./rules-deploy.ts";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const database = setUpTestDatabase();
 
 const run = (created: number, build: string, deploy: string) => ({
   created,
@@ -30,6 +19,7 @@ const run = (created: number, build: string, deploy: string) => ({
 
 describe("deploy_skipped", () => {
   it("is raised after 3 consecutive skipped deploys with everything else green, from the first of them", async () => {
+    const { db } = database;
     const repo = await seedRepo(db);
     const wf = await seedWorkflow(db, repo, "CD", ".github/workflows/cd.yml");
     await seedRun(db, repo, wf, run(-500, "success", "success"));
@@ -47,6 +37,7 @@ describe("deploy_skipped", () => {
   });
 
   it("is not raised by two skipped deploys, nor by deploys skipped because the build failed", async () => {
+    const { db } = database;
     const repo = await seedRepo(db);
     const two = await seedWorkflow(db, repo, "Two", ".github/workflows/two.yml");
     await seedRun(db, repo, two, run(-300, "success", "success"));
@@ -72,9 +63,9 @@ const DAY = 24 * 60;
 
 /** A deploy workflow that deployed at each of `times` (minutes from T0), by its "deploy" job. */
 async function deployedAt(repo: number, times: number[]) {
-  const wf = await seedWorkflow(db, repo, "Deploy", ".github/workflows/deploy.yml");
+  const wf = await seedWorkflow(database.db, repo, "Deploy", ".github/workflows/deploy.yml");
   for (const created of times)
-    await seedRun(db, repo, wf, {
+    await seedRun(database.db, repo, wf, {
       created,
       conclusion: "success",
       event: "workflow_dispatch",
@@ -85,6 +76,7 @@ async function deployedAt(repo: number, times: number[]) {
 
 describe("deploy_stalled", () => {
   it("is raised when the last deploy is older than max(24 h, 3 × its usual interval) while pushes land", async () => {
+    const { db } = database;
     const repo = await seedRepo(db);
     // Every 2 hours until 3 days ago: late after 24 h.
     const wf = await deployedAt(
@@ -109,6 +101,7 @@ describe("deploy_stalled", () => {
   });
 
   it("is not raised without a push after the last deploy, within 3 usual intervals, or without any deploy", async () => {
+    const { db } = database;
     const quiet = await seedRepo(db);
     await deployedAt(quiet, [-5 * DAY, -4 * DAY, -3 * DAY]);
     const ci = await seedWorkflow(db, quiet, "CI");

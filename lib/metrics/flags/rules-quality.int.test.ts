@@ -1,30 +1,19 @@
 // flaky and cache_degraded on hand-made runs and cache restores, with the edges of their
 // thresholds (5% and 20 groups; half a baseline of at least 50%, 10 restores each side).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "../testing.ts";
 import { cacheDegraded, flaky } from "./rules-quality.ts";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const database = setUpTestDatabase();
 
 const DAY = 24 * 60;
 
 /** `groups` SHAs an hour apart, oldest first; those in `flakyAt` failed, then passed on a re-run. */
 async function shas(repo: number, groups: number, flakyAt: number[]) {
-  const wf = await seedWorkflow(db, repo, "CI");
+  const wf = await seedWorkflow(database.db, repo, "CI");
   for (let i = 0; i < groups; i++)
-    await seedRun(db, repo, wf, {
+    await seedRun(database.db, repo, wf, {
       created: -(groups - i) * 60,
       conclusion: "success",
       earlier: flakyAt.includes(i) ? ["failure"] : [],
@@ -34,9 +23,9 @@ async function shas(repo: number, groups: number, flakyAt: number[]) {
 
 describe("flaky", () => {
   it("is raised above 5% of at least 20 SHA groups, since the stretch in which it holds began", async () => {
-    const repo = await seedRepo(db);
+    const repo = await seedRepo(database.db);
     const wf = await shas(repo, 20, [12, 17]);
-    const [flag, ...rest] = await flaky(db, [repo], T0);
+    const [flag, ...rest] = await flaky(database.db, [repo], T0);
     expect(rest).toHaveLength(0);
     // 2 of 20 is 10%; from group 0 on it still holds (2/20 > 5%).
     expect(flag).toMatchObject({
@@ -51,6 +40,7 @@ describe("flaky", () => {
   });
 
   it("is not raised at exactly 5%, nor with fewer than 20 groups, nor for runs older than 30 days", async () => {
+    const { db } = database;
     const atFive = await seedRepo(db);
     await shas(atFive, 20, [3]);
     const few = await seedRepo(db);
@@ -69,6 +59,7 @@ describe("flaky", () => {
 
 /** A workflow with one restore per run: `before` in the 23 days before the last 7, `recent` in them. */
 async function restores(repo: number, before: string[], recent: string[]) {
+  const { db } = database;
   const wf = await seedWorkflow(db, repo, "Android CI", ".github/workflows/android.yml");
   const place = async (outcome: string, created: number) => {
     const run = await seedRun(db, repo, wf, {
@@ -96,10 +87,10 @@ async function restores(repo: number, before: string[], recent: string[]) {
 
 describe("cache_degraded", () => {
   it("is raised when the last 7 days' hit rate is below half the 23 days' before", async () => {
-    const repo = await seedRepo(db);
+    const repo = await seedRepo(database.db);
     // 90% before (9 of 10); 2 of 10 after, the hits early: the key broke at the 3rd restore.
     const wf = await restores(repo, [..."xxxxxxxxx-"], [..."xxpppppppp"]);
-    const [flag, ...rest] = await cacheDegraded(db, [repo], T0);
+    const [flag, ...rest] = await cacheDegraded(database.db, [repo], T0);
     expect(rest).toHaveLength(0);
     expect(flag).toMatchObject({ kind: "cache_degraded", severity: "warning", workflowId: wf });
     expect(flag?.since).toEqual(at(-6 * DAY + 2 * 60));
@@ -109,6 +100,7 @@ describe("cache_degraded", () => {
   });
 
   it("is not raised at half the baseline, under a 50% baseline, or with fewer than 10 restores a side", async () => {
+    const { db } = database;
     const half = await seedRepo(db);
     await restores(half, [..."xxxxxxxx--"], [..."xxxx------"]); // 80% → 40%: exactly half
     const low = await seedRepo(db);

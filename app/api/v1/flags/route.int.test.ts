@@ -1,24 +1,19 @@
 // GET /api/v1/flags against a real database: open flags first (critical, then warning, the
 // most recent first), resolved ones only with state=all and only recent, the filters, the
 // shape of a flag, and bad input answered 400 naming the parameter (never 500).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpRoute } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import type { ListedFlag } from "@/lib/metrics/flag-list";
 import { seedFlag, seedRepo, seedWorkflow } from "@/lib/metrics/testing";
 
-let database: TestDatabase;
-let db: Db;
-let GET: ((request: Request) => Promise<Response>) | undefined;
 const ids = { a: 0, b: 0, untracked: 0, deploy: 0, ci: 0 };
 const name = (id: number) => `acme/r${id}`;
 // The route's "recently resolved" bound counts from the real now.
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
 const skippedSince = daysAgo(5);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   ids.a = await seedRepo(db);
   ids.b = await seedRepo(db);
   ids.untracked = await seedRepo(db, { tracked: false });
@@ -50,21 +45,10 @@ beforeAll(async () => {
     resolvedAt: daysAgo(100),
   });
   await seedFlag(db, ids.untracked, { kind: "stale_data", severity: "critical" });
-  vi.stubEnv("DATABASE_URL", database.url);
-  ({ GET } = await import("@/app/api/v1/flags/route"));
-});
-afterAll(async () => {
-  if (GET) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-async function get(query: string) {
-  if (!GET) throw new Error("route not loaded");
-  const response = await GET(new Request(`http://localhost/api/v1/flags${query}`));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+const { get } = setUpRoute("/api/v1/flags", () => import("@/app/api/v1/flags/route"), { seed });
+
 const flags = async (query: string) => {
   const { status, body } = await get(query);
   expect(status).toBe(200);

@@ -1,18 +1,13 @@
 // GET /api/v1/pipelines against a real database: the report's shape and values on hand-made
 // runs, and bad input answered 400 naming the parameter (never 500).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpRoute } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import { seedRepo, seedRun, seedWorkflow } from "@/lib/metrics/testing";
 
-let database: TestDatabase;
-let db: Db;
-let GET: ((request: Request) => Promise<Response>) | undefined;
 let repoName = "";
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   const repo = await seedRepo(db);
   repoName = `acme/r${repo}`;
   const wf = await seedWorkflow(db, repo, "CI");
@@ -22,21 +17,11 @@ beforeAll(async () => {
     Math.round((Date.now() - Date.parse("2026-11-26T12:00:00Z")) / 60_000) - m;
   await seedRun(db, repo, wf, { created: minutesAgo(120), conclusion: "success", minutes: 4 });
   await seedRun(db, repo, wf, { created: minutesAgo(60), conclusion: "failure", minutes: 2 });
-  vi.stubEnv("DATABASE_URL", database.url);
-  ({ GET } = await import("@/app/api/v1/pipelines/route"));
-});
-afterAll(async () => {
-  if (GET) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-async function get(query: string) {
-  if (!GET) throw new Error("route not loaded");
-  const response = await GET(new Request(`http://localhost/api/v1/pipelines${query}`));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+const { get } = setUpRoute("/api/v1/pipelines", () => import("@/app/api/v1/pipelines/route"), {
+  seed,
+});
 
 describe("GET /api/v1/pipelines", () => {
   it("lists every pipeline, with zeros and nulls for one without runs", async () => {

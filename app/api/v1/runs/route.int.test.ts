@@ -1,17 +1,14 @@
 // GET /api/v1/runs against a real database: newest first by (created_at, id), pages that join
 // up without duplicates or gaps when runs share a created_at, the filters, and bad input
 // answered 400 naming the parameter (never 500).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpRoute } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import { at, seedRepo, seedRun, seedWorkflow } from "@/lib/metrics/testing";
 
 type Run = Record<string, unknown> & { id: string };
 type Page = { runs: Run[]; nextCursor: string | null };
 
-let database: TestDatabase;
-let db: Db;
-let GET: ((request: Request) => Promise<Response>) | undefined;
 let repo = 0;
 let ci = 0;
 let lint = 0;
@@ -26,9 +23,7 @@ const seeded: {
   conclusion: string | null;
 }[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   repo = await seedRepo(db);
   ci = await seedWorkflow(db, repo, "CI");
   lint = await seedWorkflow(db, repo, "Lint", ".github/workflows/lint.yml");
@@ -55,21 +50,9 @@ beforeAll(async () => {
   const other = await seedRepo(db, { tracked: false });
   gone = await seedWorkflow(db, other, "Gone");
   await seedRun(db, other, gone, { created: -5, conclusion: "success" });
-  vi.stubEnv("DATABASE_URL", database.url);
-  ({ GET } = await import("@/app/api/v1/runs/route"));
-});
-afterAll(async () => {
-  if (GET) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-async function get(query: string) {
-  if (!GET) throw new Error("route not loaded");
-  const response = await GET(new Request(`http://localhost/api/v1/runs${query}`));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+const { get } = setUpRoute("/api/v1/runs", () => import("@/app/api/v1/runs/route"), { seed });
 
 async function allPages(query: string, limit: number) {
   const ids: number[] = [];

@@ -1,24 +1,19 @@
 // GET /api/v1/sync against a real database: getSyncStatus's states with the runs stored, the
 // backfill progress (0–1) and the API budget; untracked repositories listed as such; no
 // secret in the answer; unknown parameters answered 400 naming them.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpRoute } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import { seedRepo, seedRun, seedWorkflow } from "@/lib/metrics/testing";
 import type { RepoSyncReport } from "@/lib/sync/sync-report";
 
-let database: TestDatabase;
-let db: Db;
-let GET: ((request: Request) => Promise<Response>) | undefined;
 const ids = { fine: 0, first: 0, broken: 0, untracked: 0 };
 const TOKEN = "ghp_pipewatchTestSecret0123456789";
 const MINUTE = 60_000;
 // getSyncStatus judges from the real now (the default poll interval is 60 s).
 const ago = (ms: number) => new Date(Date.now() - ms);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   ids.fine = await seedRepo(db);
   ids.first = await seedRepo(db);
   ids.broken = await seedRepo(db);
@@ -63,20 +58,15 @@ beforeAll(async () => {
       { repoId: BigInt(ids.untracked), lastSuccessAt: ago(9000 * MINUTE), runsSynced: 3 },
     ],
   });
-  vi.stubEnv("DATABASE_URL", database.url);
-  vi.stubEnv("GITHUB_TOKEN", TOKEN);
-  ({ GET } = await import("@/app/api/v1/sync/route"));
-});
-afterAll(async () => {
-  if (GET) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
+}
+
+const route = setUpRoute("/api/v1/sync", () => import("@/app/api/v1/sync/route"), {
+  seed,
+  env: { GITHUB_TOKEN: TOKEN },
 });
 
 async function get(query: string) {
-  if (!GET) throw new Error("route not loaded");
-  const response = await GET(new Request(`http://localhost/api/v1/sync${query}`));
+  const response = await route.request(query);
   return { status: response.status, text: await response.text() };
 }
 
@@ -121,7 +111,7 @@ describe("GET /api/v1/sync", () => {
   it("never answers with a secret", async () => {
     const { text } = await get("");
     expect(text).not.toContain(TOKEN);
-    expect(text).not.toContain(database.url);
+    expect(text).not.toContain(route.databaseUrl);
     expect(text).not.toMatch(/postgres(ql)?:\/\//);
   });
 

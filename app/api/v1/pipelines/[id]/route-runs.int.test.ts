@@ -1,20 +1,13 @@
 // GET /api/v1/pipelines/{id} against a real database: the latest 50 runs on the branch (not
 // limited to the window), newest first by (created_at, id), each with its attempts and the jobs
 // of all its attempts. The series and bad input: route.int.test.ts.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpRoute } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import { seedRepo, seedRun, seedWorkflow, T0 } from "@/lib/metrics/testing";
 
-type Handler = (
-  request: Request,
-  context: { params: Promise<{ id: string }> },
-) => Promise<Response>;
 type Run = Record<string, unknown>;
 
-let database: TestDatabase;
-let db: Db;
-let GET: Handler | undefined;
 let repo = 0;
 let history = 0;
 /** Runs on main, oldest first. */
@@ -22,9 +15,7 @@ const historyIds: number[] = [];
 // Minutes from T0 to now, so that the runs lie before the route's `now`.
 const base = Math.floor((Date.now() - T0.getTime()) / 60_000);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   repo = await seedRepo(db);
   // 51 runs on main (pairs created in the same minute), the newest re-run twice with jobs in
   // every attempt, and a newer run on another branch.
@@ -55,22 +46,14 @@ beforeAll(async () => {
   );
   await seedRun(db, repo, history, { created: base - 500, conclusion: "success", branch: "dev" });
   await seedRun(db, repo, history, { created: base - 400, conclusion: null, branch: "dev" });
-  vi.stubEnv("DATABASE_URL", database.url);
-  ({ GET } = await import("@/app/api/v1/pipelines/[id]/route"));
-});
-afterAll(async () => {
-  if (GET) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-async function get(id: number, query = "") {
-  if (!GET) throw new Error("route not loaded");
-  const request = new Request(`http://localhost/api/v1/pipelines/${id}${query}`);
-  const response = await GET(request, { params: Promise.resolve({ id: String(id) }) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+const route = setUpRoute(
+  "/api/v1/pipelines/[id]",
+  () => import("@/app/api/v1/pipelines/[id]/route"),
+  { seed },
+);
+const get = (id: number, query = "") => route.get(query, { id: String(id) });
 
 function job(
   id: number,

@@ -1,20 +1,13 @@
 // GET /api/v1/pipelines/{id} against a real database: the series' buckets and values on
 // hand-made runs placed on real hour boundaries (the route's window ends now), and bad input
 // answered 400 or 404 naming the problem. The latest runs: route-runs.int.test.ts.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpRoute } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import { type RunSpec, seedRepo, seedRun, seedWorkflow, T0 } from "@/lib/metrics/testing";
 
-type Handler = (
-  request: Request,
-  context: { params: Promise<{ id: string }> },
-) => Promise<Response>;
 type Point = Record<string, unknown> & { start: string };
 
-let database: TestDatabase;
-let db: Db;
-let GET: Handler | undefined;
 let repo = 0;
 let ci = 0;
 let untracked = 0;
@@ -25,9 +18,7 @@ const base = Math.floor((Date.now() - T0.getTime()) / HOUR) * 60;
 const hourStart = (n: number) => new Date(T0.getTime() + (base - n * 60) * 60_000).toISOString();
 const ids: Record<string, number> = {};
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   repo = await seedRepo(db);
   ci = await seedWorkflow(db, repo, "CI");
   const run = (key: string, spec: RunSpec) =>
@@ -85,22 +76,14 @@ beforeAll(async () => {
   const other = await seedRepo(db, { tracked: false });
   untracked = await seedWorkflow(db, other, "Gone");
   await seedRun(db, other, untracked, { created: base - 60, conclusion: "success" });
-  vi.stubEnv("DATABASE_URL", database.url);
-  ({ GET } = await import("@/app/api/v1/pipelines/[id]/route"));
-});
-afterAll(async () => {
-  if (GET) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-async function get(id: string | number, query = "") {
-  if (!GET) throw new Error("route not loaded");
-  const request = new Request(`http://localhost/api/v1/pipelines/${id}${query}`);
-  const response = await GET(request, { params: Promise.resolve({ id: String(id) }) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+const route = setUpRoute(
+  "/api/v1/pipelines/[id]",
+  () => import("@/app/api/v1/pipelines/[id]/route"),
+  { seed },
+);
+const get = (id: string | number, query = "") => route.get(query, { id: String(id) });
 
 const pointAt = (series: Point[], start: string) => {
   const point = series.find((p) => p.start === start);

@@ -1,17 +1,12 @@
 // GET /api/v1/tests/flaky against a real database: which tests are flaky (same SHA failed and
 // passed within a pipeline, or passed after a retry), their counts and order, the bound, the
 // agreement with the pipelines' flakyTests, and bad input answered 400 naming the parameter.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpRoutes } from "@/lib/api/route-testing";
+import type { Db } from "@/lib/db/client";
 import { FLAKY_TESTS_LIMIT, type FlakyTest } from "@/lib/metrics/flaky-tests";
 import { seedRepo, seedRun, seedTestResult, seedWorkflow } from "@/lib/metrics/testing";
 
-type Route = (request: Request) => Promise<Response>;
-let database: TestDatabase;
-let db: Db;
-let flakyRoute: Route | undefined;
-let pipelinesRoute: Route | undefined;
 const ids = { a: 0, b: 0, big: 0, untracked: 0, ci: 0, e2e: 0 };
 const name = (id: number) => `acme/r${id}`;
 
@@ -27,18 +22,16 @@ async function run(
   spec: { ago: number; sha: string; branch?: string },
   tests: [string, Outcome][],
 ) {
-  const id = await seedRun(db, repo, wf, {
+  const id = await seedRun(routes.db, repo, wf, {
     created: minutesAgo(spec.ago),
     conclusion: tests.some(([, o]) => o === "failed" || o === "error") ? "failure" : "success",
     sha: spec.sha,
     branch: spec.branch ?? "main",
   });
-  for (const [test, outcome] of tests) await seedTestResult(db, id, { name: test, outcome });
+  for (const [test, outcome] of tests) await seedTestResult(routes.db, id, { name: test, outcome });
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, { max: 2 });
+async function seed(db: Db) {
   ids.a = await seedRepo(db);
   ids.ci = await seedWorkflow(db, ids.a, "CI");
   ids.e2e = await seedWorkflow(db, ids.a, "E2E", ".github/workflows/e2e.yml");
@@ -88,24 +81,20 @@ beforeAll(async () => {
   });
   for (let i = 0; i <= FLAKY_TESTS_LIMIT; i++)
     await seedTestResult(db, bigRun, { name: `t${i}`, outcome: "flaky" });
-  vi.stubEnv("DATABASE_URL", database.url);
-  flakyRoute = (await import("@/app/api/v1/tests/flaky/route")).GET;
-  pipelinesRoute = (await import("@/app/api/v1/pipelines/route")).GET;
-}, 120_000);
-afterAll(async () => {
-  if (flakyRoute) await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-async function get(route: Route | undefined, path: string) {
-  if (!route) throw new Error("route not loaded");
-  const response = await route(new Request(`http://localhost/api/v1/${path}`));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+const routes = setUpRoutes({ seed });
+const flakyRoute = routes.route(
+  "/api/v1/tests/flaky",
+  () => import("@/app/api/v1/tests/flaky/route"),
+);
+const pipelinesRoute = routes.route(
+  "/api/v1/pipelines",
+  () => import("@/app/api/v1/pipelines/route"),
+);
+
 const flaky = async (query: string) => {
-  const { status, body } = await get(flakyRoute, `tests/flaky${query}`);
+  const { status, body } = await flakyRoute.get(query);
   expect(status).toBe(200);
   return body as { total: number; branch: string | null; tests: FlakyTest[] };
 };
@@ -170,9 +159,8 @@ describe("GET /api/v1/tests/flaky", () => {
     ["&branch=feature", "feature"],
   ])("agrees with each pipeline's flakyTests (%s)", async (extra, branch) => {
     const list = await flaky(`?repo=${name(ids.a)}${extra}`);
-    const { body } = await get(
-      pipelinesRoute,
-      `pipelines?repo=${name(ids.a)}&branch=${encodeURIComponent(branch)}`,
+    const { body } = await pipelinesRoute.get(
+      `?repo=${name(ids.a)}&branch=${encodeURIComponent(branch)}`,
     );
     const pipelines = body.pipelines as { workflowId: number; flaky: { flakyTests: number } }[];
     const counts = pipelines.map((p) => [
@@ -192,13 +180,13 @@ describe("GET /api/v1/tests/flaky", () => {
     ["?limit=5", "limit"],
     ["?window=7d&window=8d", "window"],
   ])("answers %s with 400 naming %s", async (query, parameter) => {
-    const { status, body } = await get(flakyRoute, `tests/flaky${query}`);
+    const { status, body } = await flakyRoute.get(query);
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ parameter });
   });
 
   it("answers 404 for a repository it does not track", async () => {
-    expect((await get(flakyRoute, "tests/flaky?repo=acme/unknown")).status).toBe(404);
-    expect((await get(flakyRoute, `tests/flaky?repo=${name(ids.untracked)}`)).status).toBe(404);
+    expect((await flakyRoute.get("?repo=acme/unknown")).status).toBe(404);
+    expect((await flakyRoute.get(`?repo=${name(ids.untracked)}`)).status).toBe(404);
   });
 });
