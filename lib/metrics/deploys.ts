@@ -15,6 +15,46 @@ export const DEPLOY_PATTERN = "deploy|release|publish|ship|rollout";
 
 export type DeployInfo = { isDeploy: boolean; lastDeployAt: string | null };
 
+/** Whether job `j` of deploy pipeline `f` (a row of `deploy`) is a successful deploy. */
+function deployJob(): Prisma.Sql {
+  return Prisma.sql`j.conclusion = 'success' AND (
+    (f.deploy_job_name IS NOT NULL AND j.name = f.deploy_job_name)
+    OR (f.deploy_job_name IS NULL AND f.by_job AND j.name ~* ${DEPLOY_PATTERN})
+    OR (f.deploy_job_name IS NULL AND NOT f.by_job AND f.by_name AND j.completed_at = (
+          SELECT max(k.completed_at) FROM jobs k
+           WHERE k.run_id = j.run_id AND k.run_attempt = j.run_attempt)))`;
+}
+
+/**
+ * Common table expression `flows`: the workflows of `repoIds` with how their name (`by_name`)
+ * and their jobs' names (`by_job`) say they deploy.
+ */
+function flowsCte(repoIds: number[]): Prisma.Sql {
+  const ids = repoIds.map(BigInt);
+  return Prisma.sql`
+    flows AS (
+      SELECT w.id, w.repo_id, w.deploy_job_name, w.is_deploy,
+        (w.name ~* ${DEPLOY_PATTERN} OR w.path ~* ${DEPLOY_PATTERN}) AS by_name,
+        coalesce(n.by_job, false) AS by_job
+      FROM workflows w LEFT JOIN (
+        -- Each workflow's distinct job names, one probe of jobs (workflow_id, name) per name,
+        -- rather than a pass over its jobs: a workflow has few job names and many jobs.
+        WITH RECURSIVE job_names AS (
+          SELECT w.id AS workflow_id,
+            (SELECT min(j.name) FROM jobs j WHERE j.workflow_id = w.id) AS name
+          FROM workflows w WHERE w.repo_id = ANY(${ids}::bigint[])
+          UNION ALL
+          SELECT n.workflow_id,
+            (SELECT min(j.name) FROM jobs j WHERE j.workflow_id = n.workflow_id AND j.name > n.name)
+          FROM job_names n WHERE n.name IS NOT NULL
+        )
+        SELECT workflow_id, bool_or(name ~* ${DEPLOY_PATTERN}) AS by_job
+        FROM job_names GROUP BY workflow_id
+      ) n ON n.workflow_id = w.id
+      WHERE w.repo_id = ANY(${ids}::bigint[])
+    )`;
+}
+
 /**
  * Common table expressions over the workflows of `repoIds`: `deploy` (id, repo_id, is_deploy,
  * how its deploy job is recognised) and `deploy_events` (workflow_id, at, run_id, job_id: every
@@ -22,56 +62,84 @@ export type DeployInfo = { isDeploy: boolean; lastDeployAt: string | null };
  * metrics and the deploy flag rules so that both count the same deploys.
  */
 export function deployCtes(repoIds: number[]): Prisma.Sql {
-  const ids = repoIds.map(BigInt);
   return Prisma.sql`
-    flows AS (
-      SELECT w.id, w.repo_id, w.deploy_job_name,
-        (w.name ~* ${DEPLOY_PATTERN} OR w.path ~* ${DEPLOY_PATTERN}) AS by_name,
-        EXISTS (SELECT 1 FROM jobs j WHERE j.workflow_id = w.id AND j.name ~* ${DEPLOY_PATTERN}) AS by_job,
-        EXISTS (SELECT 1 FROM deployments d JOIN workflow_runs r ON r.id = d.run_id
-                 WHERE r.workflow_id = w.id) AS by_deployments,
-        w.is_deploy
-      FROM workflows w WHERE w.repo_id = ANY(${ids}::bigint[])
+    ${flowsCte(repoIds)}, deployment_runs AS MATERIALIZED (
+      -- Every deployment with the workflow of the run its statuses point at, looked up once.
+      SELECT d.id, d.repo_id, d.sha, d.run_id, r.workflow_id
+      FROM deployments d LEFT JOIN workflow_runs r ON r.id = d.run_id
+    ), deployed_flows AS MATERIALIZED (
+      -- The workflows whose runs created deployments: read only if some workflow is neither
+      -- configured nor named as deploying (a CTE runs when first read).
+      SELECT DISTINCT workflow_id FROM deployment_runs WHERE workflow_id IS NOT NULL
     ), deploy AS (
       SELECT id, repo_id, deploy_job_name, by_name, by_job,
-        coalesce(is_deploy, by_name OR by_job OR by_deployments) AS is_deploy
+        coalesce(is_deploy, by_name OR by_job OR id IN (SELECT workflow_id FROM deployed_flows)) AS is_deploy
       FROM flows
+    ), pipeline_deployments AS (
+      -- The deployments of each deploy pipeline: those whose statuses point at one of its
+      -- runs, and those pointing at none that are on the SHA of one of its runs.
+      SELECT f.id AS workflow_id, d.id AS deployment_id, d.run_id
+      FROM deploy f JOIN deployment_runs d ON d.workflow_id = f.id AND d.repo_id = f.repo_id
+      WHERE f.is_deploy
+      UNION ALL
+      SELECT f.id, d.id, d.run_id
+      FROM deploy f JOIN deployment_runs d ON d.repo_id = f.repo_id AND d.run_id IS NULL
+      WHERE f.is_deploy AND EXISTS (
+        SELECT 1 FROM workflow_runs x WHERE x.workflow_id = f.id AND x.head_sha = d.sha)
     ), deploy_events AS (
       -- The deploy job of each run: configured, else matched by name, else the last to finish.
       SELECT f.id AS workflow_id, j.completed_at AS at, j.run_id, j.id AS job_id
       FROM deploy f JOIN jobs j ON j.workflow_id = f.id
-      WHERE f.is_deploy AND j.conclusion = 'success' AND (
-        (f.deploy_job_name IS NOT NULL AND j.name = f.deploy_job_name)
-        OR (f.deploy_job_name IS NULL AND f.by_job AND j.name ~* ${DEPLOY_PATTERN})
-        OR (f.deploy_job_name IS NULL AND NOT f.by_job AND f.by_name AND j.completed_at = (
-              SELECT max(k.completed_at) FROM jobs k
-               WHERE k.run_id = j.run_id AND k.run_attempt = j.run_attempt)))
+      WHERE f.is_deploy AND ${deployJob()}
       UNION ALL
-      SELECT f.id, s.created_at, d.run_id, NULL::bigint
-      FROM deploy f
-        JOIN deployments d ON d.repo_id = f.repo_id
-        JOIN deployment_statuses s ON s.deployment_id = d.id AND s.state = 'success'
-      WHERE f.is_deploy AND (
-        EXISTS (SELECT 1 FROM workflow_runs r WHERE r.id = d.run_id AND r.workflow_id = f.id)
-        OR (d.run_id IS NULL AND EXISTS (
-              SELECT 1 FROM workflow_runs r WHERE r.workflow_id = f.id AND r.head_sha = d.sha)))
+      SELECT p.workflow_id, s.created_at, p.run_id, NULL::bigint
+      FROM pipeline_deployments p
+        JOIN deployment_statuses s ON s.deployment_id = p.deployment_id AND s.state = 'success'
     )`;
 }
 
-type Row = { workflow_id: bigint; is_deploy: boolean; last_deploy: Date | null };
+type Row = { workflow_id: bigint; is_deploy: boolean; status_deploy: Date | null };
 
-/** Whether each workflow of the repositories deploys, and its last successful deploy. */
+/**
+ * Whether each workflow of the repositories deploys, and its last successful deploy: the
+ * latest of deploy_events, read as the latest deploy job (a backward scan of jobs
+ * (workflow_id, completed_at) that stops at the first) and the latest deployment status. Two
+ * statements run side by side: the deploy jobs need the names only (a workflow detected by its
+ * deployments alone has no deploy job), and apart each stays cheap enough for the planner not
+ * to compile it (JIT), which costs more than it saves here.
+ */
 export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<number, DeployInfo>> {
-  const rows = await db.$queryRaw<Row[]>`
-    WITH ${deployCtes(repoIds)}
-    SELECT f.id AS workflow_id, f.is_deploy,
-      CASE WHEN f.is_deploy THEN max(e.at) END AS last_deploy
-    FROM deploy f LEFT JOIN deploy_events e ON e.workflow_id = f.id
-    GROUP BY f.id, f.is_deploy`;
+  const statuses = db.$queryRaw<Row[]>`
+    WITH ${deployCtes(repoIds)},
+    status_deploys AS (
+      SELECT p.workflow_id, max(s.at) AS at
+      FROM pipeline_deployments p
+        JOIN (SELECT deployment_id, max(created_at) AS at FROM deployment_statuses
+              WHERE state = 'success' GROUP BY deployment_id) s ON s.deployment_id = p.deployment_id
+      GROUP BY p.workflow_id
+    )
+    SELECT f.id AS workflow_id, f.is_deploy, sd.at AS status_deploy
+    FROM deploy f LEFT JOIN status_deploys sd ON sd.workflow_id = f.id`;
+  const jobs = db.$queryRaw<{ workflow_id: bigint; at: Date | null }[]>`
+    WITH ${flowsCte(repoIds)}
+    SELECT f.id AS workflow_id,
+      (SELECT max(j.completed_at) FROM jobs j WHERE j.workflow_id = f.id AND ${deployJob()}) AS at
+    FROM flows f
+    -- Only where a deploy job can be recognised (else the scan would find none, job by job).
+    WHERE coalesce(f.is_deploy, true) AND (f.deploy_job_name IS NOT NULL OR f.by_job OR f.by_name)`;
+  const [rows, jobRows] = await Promise.all([statuses, jobs]);
+  const jobDeploys = new Map(jobRows.map((r) => [r.workflow_id, r.at]));
+  const latest = (a: Date | null | undefined, b: Date | null) =>
+    a && b ? (a > b ? a : b) : (a ?? b);
   return new Map(
     rows.map((r) => [
       Number(r.workflow_id),
-      { isDeploy: r.is_deploy, lastDeployAt: r.last_deploy?.toISOString() ?? null },
+      {
+        isDeploy: r.is_deploy,
+        lastDeployAt: r.is_deploy
+          ? (latest(jobDeploys.get(r.workflow_id), r.status_deploy)?.toISOString() ?? null)
+          : null,
+      },
     ]),
   );
 }

@@ -2,7 +2,7 @@
 // (queryFlakyStats) and the list of flaky tests (listFlakyTests), so the two cannot disagree.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import { branchCondition } from "./run-stats.ts";
+import { pipelinesOf, runIdsInScope } from "./run-stats.ts";
 import type { Scope } from "./scope.ts";
 
 /**
@@ -15,14 +15,18 @@ import type { Scope } from "./scope.ts";
  *   after a retry inside one job (outcome `flaky`).
  */
 export function flakyTestCtes(scope: Scope, repoIds?: number[]): Prisma.Sql {
-  const repos = repoIds
-    ? Prisma.sql`AND r.repo_id = ANY(${repoIds.map(BigInt)}::bigint[])`
-    : Prisma.empty;
+  // Each pipeline's results in the window (test_results.run_created_at is their run's
+  // created_at), one index range per pipeline, kept when their run is in scope.
   return Prisma.sql`results AS (
-      SELECT t.repo_id, t.workflow_id, t.suite, t.name, t.head_sha, t.outcome, r.created_at
-      FROM test_results t JOIN workflow_runs r ON r.id = t.run_id JOIN repositories repo ON repo.id = r.repo_id
-      WHERE r.created_at >= ${scope.window.from} AND r.created_at <= ${scope.window.to}
-        AND ${branchCondition(scope.branch)} ${repos}
+      SELECT t.repo_id, t.workflow_id, t.suite, t.name, t.head_sha, t.outcome,
+        t.run_created_at AS created_at
+      FROM workflows w CROSS JOIN LATERAL (
+        SELECT t.* FROM test_results t
+        WHERE t.workflow_id = w.id
+          AND t.run_created_at >= ${scope.window.from} AND t.run_created_at <= ${scope.window.to}
+          AND (t.run_id IN (${runIdsInScope(scope, repoIds)})) IS TRUE
+      ) t
+      WHERE ${pipelinesOf(repoIds)}
     ), flaky_shas AS (
       SELECT workflow_id, suite, name, head_sha, max(created_at) AS last_at
       FROM results GROUP BY workflow_id, suite, name, head_sha

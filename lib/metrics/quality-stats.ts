@@ -5,21 +5,22 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { flakyTestCtes } from "./flaky-results.ts";
-import { branchCondition, CANCELLED_CONCLUSIONS, FAILURE_CONCLUSIONS } from "./run-stats.ts";
+import {
+  CANCELLED_CONCLUSIONS,
+  FAILURE_CONCLUSIONS,
+  pipelinesOf,
+  runIdsInScope,
+  runsInScope,
+} from "./run-stats.ts";
 import type { Scope } from "./scope.ts";
 
 export type CacheStats = { hits: number; partial: number; misses: number; hitRate: number | null };
 export type FlakyStats = { flakyRuns: number; rate: number | null; flakyTests: number };
 
-function inScope(scope: Scope, repoIds?: number[]): Prisma.Sql {
-  const repos = repoIds
-    ? Prisma.sql`AND r.repo_id = ANY(${repoIds.map(BigInt)}::bigint[])`
-    : Prisma.empty;
-  return Prisma.sql`r.created_at >= ${scope.window.from} AND r.created_at <= ${scope.window.to}
-    AND ${branchCondition(scope.branch)} ${repos}`;
-}
-
-/** Cache restores by outcome, per pipeline with any. */
+/**
+ * Cache restores by outcome, per pipeline with any: each pipeline's events in the window
+ * (cache_events.run_created_at is their run's created_at), kept when their run is in scope.
+ */
 export async function queryCacheStats(
   db: Db,
   scope: Scope,
@@ -28,13 +29,18 @@ export async function queryCacheStats(
   const rows = await db.$queryRaw<
     { workflow_id: bigint; hits: number; partial: number; misses: number }[]
   >`
-    SELECT c.workflow_id,
-      count(*) FILTER (WHERE c.outcome = 'exact')::int AS hits,
-      count(*) FILTER (WHERE c.outcome = 'partial')::int AS partial,
-      count(*) FILTER (WHERE c.outcome = 'miss')::int AS misses
-    FROM cache_events c JOIN workflow_runs r ON r.id = c.run_id JOIN repositories repo ON repo.id = r.repo_id
-    WHERE c.kind = 'restore' AND ${inScope(scope, repoIds)}
-    GROUP BY c.workflow_id`;
+    SELECT w.id AS workflow_id, c.hits, c.partial, c.misses
+    FROM workflows w CROSS JOIN LATERAL (
+      SELECT count(*) AS restores,
+        count(*) FILTER (WHERE c.outcome = 'exact')::int AS hits,
+        count(*) FILTER (WHERE c.outcome = 'partial')::int AS partial,
+        count(*) FILTER (WHERE c.outcome = 'miss')::int AS misses
+      FROM cache_events c
+      WHERE c.workflow_id = w.id AND c.kind = 'restore'
+        AND c.run_created_at >= ${scope.window.from} AND c.run_created_at <= ${scope.window.to}
+        AND (c.run_id IN (${runIdsInScope(scope, repoIds)})) IS TRUE
+    ) c
+    WHERE ${pipelinesOf(repoIds)} AND c.restores > 0`;
   return new Map(
     rows.map((r) => {
       const total = r.hits + r.partial + r.misses;
@@ -50,29 +56,43 @@ export async function queryCacheStats(
 }
 
 /**
- * Common table expression `shas`: the runs in scope grouped by pipeline and head SHA, with
- * `flaky` (an attempt failed and a later one, of the run or of a later run, succeeded),
- * `counted` (some attempt completed and was not cancelled) and `first_at` (the first run's
- * creation), over the repositories `repoIds` (all when absent) or the one workflow `workflowId`.
- * Shared by the metric, its series and the flaky flag rule.
+ * The runs in scope of pipeline `w` (of repository `repo`) grouped by head SHA: `head_sha`,
+ * `first_at` (the first run's creation), `flaky` (an attempt failed and a later one, of the run
+ * or of a later run, succeeded) and `counted` (some attempt completed and was not cancelled).
+ * Pipeline by pipeline: its runs in scope are one index range, and ordering its few hundred
+ * attempts by SHA is cheap, where one sort of every attempt in scope is not.
+ */
+function shaGroupsOf(scope: Scope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT head_sha, min(created_at) AS first_at,
+      coalesce(min(pos) FILTER (WHERE status = 'completed' AND conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))
+        < max(pos) FILTER (WHERE status = 'completed' AND conclusion = 'success'), false) AS flaky,
+      bool_or(status = 'completed' AND conclusion IS NOT NULL
+              AND conclusion <> ALL(${CANCELLED_CONCLUSIONS}::text[])) AS counted
+    FROM (
+      SELECT r.head_sha, r.created_at, a.status, a.conclusion,
+        row_number() OVER (PARTITION BY r.head_sha ORDER BY r.created_at, r.id, a.attempt) AS pos
+      FROM workflow_runs r JOIN run_attempts a ON a.run_id = r.id
+      WHERE ${runsInScope(scope)}
+    ) attempts
+    GROUP BY head_sha`;
+}
+
+/**
+ * Common table expression `shas`: the runs in scope grouped by pipeline and head SHA
+ * (workflow_id and the columns of shaGroupsOf), over the repositories `repoIds` (all when
+ * absent) or the one workflow `workflowId`. Shared by the metric's series and the flaky flag
+ * rule; the metric counts the same groups.
  */
 export function shaGroupsCte(scope: Scope, repoIds?: number[], workflowId?: number): Prisma.Sql {
   const workflow =
-    workflowId === undefined ? Prisma.empty : Prisma.sql`AND r.workflow_id = ${BigInt(workflowId)}`;
+    workflowId === undefined ? Prisma.empty : Prisma.sql`AND w.id = ${BigInt(workflowId)}`;
   return Prisma.sql`
-    attempts AS (
-      SELECT r.workflow_id, r.head_sha, r.created_at, a.status, a.conclusion,
-        row_number() OVER (PARTITION BY r.workflow_id, r.head_sha ORDER BY r.created_at, r.id, a.attempt) AS pos
-      FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
-        JOIN run_attempts a ON a.run_id = r.id
-      WHERE ${inScope(scope, repoIds)} ${workflow}
-    ), shas AS (
-      SELECT workflow_id, head_sha, min(created_at) AS first_at,
-        coalesce(min(pos) FILTER (WHERE status = 'completed' AND conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))
-          < max(pos) FILTER (WHERE status = 'completed' AND conclusion = 'success'), false) AS flaky,
-        bool_or(status = 'completed' AND conclusion IS NOT NULL
-                AND conclusion <> ALL(${CANCELLED_CONCLUSIONS}::text[])) AS counted
-      FROM attempts GROUP BY workflow_id, head_sha
+    shas AS (
+      SELECT w.id AS workflow_id, g.head_sha, g.first_at, g.flaky, g.counted
+      FROM workflows w JOIN repositories repo ON repo.id = w.repo_id
+        CROSS JOIN LATERAL (${shaGroupsOf(scope)}) g
+      WHERE ${pipelinesOf(repoIds)} ${workflow}
     )`;
 }
 
@@ -82,15 +102,19 @@ export async function queryFlakyStats(
   scope: Scope,
   repoIds?: number[],
 ): Promise<Map<number, FlakyStats>> {
-  const groups = await db.$queryRaw<{ workflow_id: bigint; flaky: number; counted: number }[]>`
-    WITH ${shaGroupsCte(scope, repoIds)}
-    SELECT workflow_id,
-      count(*) FILTER (WHERE flaky)::int AS flaky,
-      count(*) FILTER (WHERE counted)::int AS counted
-    FROM shas GROUP BY workflow_id`;
-  const tests = await db.$queryRaw<{ workflow_id: bigint; flaky_tests: number }[]>`
+  // Counted pipeline by pipeline, as shaGroupsCte groups them, without sorting every group.
+  const groupsQuery = db.$queryRaw<{ workflow_id: bigint; flaky: number; counted: number }[]>`
+    SELECT w.id AS workflow_id, s.flaky, s.counted
+    FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
+      SELECT count(*) AS groups, count(*) FILTER (WHERE flaky)::int AS flaky,
+        count(*) FILTER (WHERE counted)::int AS counted
+      FROM (${shaGroupsOf(scope)}) g
+    ) s
+    WHERE ${pipelinesOf(repoIds)} AND s.groups > 0`;
+  const testsQuery = db.$queryRaw<{ workflow_id: bigint; flaky_tests: number }[]>`
     WITH ${flakyTestCtes(scope, repoIds)}
     SELECT workflow_id, count(*)::int AS flaky_tests FROM flaky GROUP BY workflow_id`;
+  const [groups, tests] = await Promise.all([groupsQuery, testsQuery]);
   const testCounts = new Map(tests.map((t) => [Number(t.workflow_id), t.flaky_tests]));
   return new Map(
     groups.map((g) => [

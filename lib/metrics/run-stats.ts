@@ -28,6 +28,15 @@ export function branchCondition(branch: BranchScope): Prisma.Sql {
   return Prisma.sql`r.head_branch = repo.default_branch`;
 }
 
+/**
+ * Milliseconds from `a` to `b`, exactly: times are stored to the millisecond (timestamptz(3)),
+ * so rounding the float8 epoch difference gives what extract(epoch ...) * 1000 gives in
+ * numeric, at a fraction of the cost over hundreds of thousands of jobs.
+ */
+export function msBetween(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`round(date_part('epoch', ${b} - ${a}) * 1000)`;
+}
+
 const ms = (value: number | null | undefined) =>
   value === null || value === undefined ? null : Math.round(value);
 
@@ -44,37 +53,78 @@ type Row = {
 
 type QueueRow = { workflow_id: bigint; p50: number | null; p95: number | null };
 
+/**
+ * The condition on a workflow `w` for the pipelines of `repoIds` (all when undefined). A run's
+ * repository is its workflow's: scoping runs by their workflow is scoping them by repo_id, and
+ * lets each pipeline be read as one index range.
+ */
+export function pipelinesOf(repoIds?: number[]): Prisma.Sql {
+  return repoIds ? Prisma.sql`w.repo_id = ANY(${repoIds.map(BigInt)}::bigint[])` : Prisma.sql`TRUE`;
+}
+
+/**
+ * The runs `r` of pipeline `w` in scope: created in the window, on the branch. One range of
+ * the index on (workflow_id, head_branch, created_at, ...) for a branch, which holds every
+ * column the metrics read, so that no table row is visited.
+ */
+export function runsInScope(scope: Scope): Prisma.Sql {
+  return Prisma.sql`r.workflow_id = w.id AND ${branchCondition(scope.branch)}
+    AND r.created_at >= ${scope.window.from} AND r.created_at <= ${scope.window.to}`;
+}
+
+/**
+ * The ids of the runs in scope of the pipelines of `repoIds` that meet `condition` (on `r`), to
+ * keep a pipeline's jobs, cache events, ... by their run with `(x.run_id IN (...)) IS TRUE`:
+ * wrapped so, the IN stays a hashed subplan (the ids hashed once) instead of becoming a join,
+ * and rows read pipeline by pipeline stay grouped, with no sort.
+ */
+export function runIdsInScope(
+  scope: Scope,
+  repoIds?: number[],
+  condition: Prisma.Sql = Prisma.sql`TRUE`,
+): Prisma.Sql {
+  return Prisma.sql`SELECT r.id FROM workflows w JOIN repositories repo ON repo.id = w.repo_id
+    CROSS JOIN LATERAL (SELECT r.id FROM workflow_runs r WHERE ${runsInScope(scope)} AND ${condition}) r
+    WHERE ${pipelinesOf(repoIds)}`;
+}
+
 /** Run counts, success rate, durations and queue times of every pipeline with runs in scope. */
 export async function queryRunStats(db: Db, scope: Scope, repoIds?: number[]): Promise<RunStats[]> {
-  const repoFilter = repoIds
-    ? Prisma.sql`AND r.repo_id = ANY(${repoIds.map(BigInt)}::bigint[])`
-    : Prisma.empty;
-  const inScope = Prisma.sql`r.created_at >= ${scope.window.from} AND r.created_at <= ${scope.window.to}
-    AND ${branchCondition(scope.branch)} ${repoFilter}`;
   const done = Prisma.sql`r.status = 'completed'`;
   const success = Prisma.sql`r.status = 'completed' AND r.conclusion = 'success' AND r.run_started_at IS NOT NULL`;
-  const duration = Prisma.sql`extract(epoch FROM (r.updated_at - r.run_started_at)) * 1000`;
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT r.workflow_id,
-      count(*) FILTER (WHERE ${done})::int AS runs,
-      count(*) FILTER (WHERE ${done} AND r.conclusion = 'success')::int AS successes,
-      count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))::int AS failures,
-      count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${CANCELLED_CONCLUSIONS}::text[]))::int AS cancelled,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p50,
-      (percentile_cont(0.95) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p95,
-      (max(${duration}) FILTER (WHERE ${success}))::float8 AS max
-    FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
-    WHERE ${inScope}
-    GROUP BY r.workflow_id`;
-  const queue = await db.$queryRaw<QueueRow[]>`
-    SELECT r.workflow_id,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (j.started_at - j.created_at)) * 1000))::float8 AS p50,
-      (percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM (j.started_at - j.created_at)) * 1000))::float8 AS p95
-    FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
-      JOIN jobs j ON j.run_id = r.id
-    WHERE ${inScope} AND ${done}
-      AND j.conclusion IS DISTINCT FROM 'skipped' AND j.started_at IS NOT NULL AND j.created_at IS NOT NULL
-    GROUP BY r.workflow_id`;
+  const duration = msBetween(Prisma.sql`r.run_started_at`, Prisma.sql`r.updated_at`);
+  const queued = msBetween(Prisma.sql`j.created_at`, Prisma.sql`j.started_at`);
+  // Pipeline by pipeline: each aggregate reads one index range, already grouped.
+  const runsQuery = db.$queryRaw<Row[]>`
+    SELECT w.id AS workflow_id, s.runs, s.successes, s.failures, s.cancelled, s.p50, s.p95, s.max
+    FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
+      SELECT count(*) AS in_scope,
+        count(*) FILTER (WHERE ${done})::int AS runs,
+        count(*) FILTER (WHERE ${done} AND r.conclusion = 'success')::int AS successes,
+        count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))::int AS failures,
+        count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${CANCELLED_CONCLUSIONS}::text[]))::int AS cancelled,
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p50,
+        (percentile_cont(0.95) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p95,
+        (max(${duration}) FILTER (WHERE ${success}))::float8 AS max
+      FROM workflow_runs r WHERE ${runsInScope(scope)}
+    ) s
+    WHERE ${pipelinesOf(repoIds)} AND s.in_scope > 0`;
+  // The jobs of each pipeline in the window (jobs.run_created_at is their run's created_at),
+  // one index range per pipeline, kept when their run is in scope and completed.
+  const queueQuery = db.$queryRaw<QueueRow[]>`
+    SELECT w.id AS workflow_id, q.p50, q.p95
+    FROM workflows w CROSS JOIN LATERAL (
+      SELECT count(*) AS jobs,
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${queued}))::float8 AS p50,
+        (percentile_cont(0.95) WITHIN GROUP (ORDER BY ${queued}))::float8 AS p95
+      FROM jobs j
+      WHERE j.workflow_id = w.id
+        AND j.run_created_at >= ${scope.window.from} AND j.run_created_at <= ${scope.window.to}
+        AND j.conclusion IS DISTINCT FROM 'skipped' AND j.started_at IS NOT NULL AND j.created_at IS NOT NULL
+        AND (j.run_id IN (${runIdsInScope(scope, repoIds, done)})) IS TRUE
+    ) q
+    WHERE ${pipelinesOf(repoIds)} AND q.jobs > 0`;
+  const [rows, queue] = await Promise.all([runsQuery, queueQuery]);
   const queues = new Map(queue.map((q) => [Number(q.workflow_id), q]));
   return rows.map((row) => {
     const q = queues.get(Number(row.workflow_id));

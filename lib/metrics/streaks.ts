@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { FAILURE_CONCLUSIONS } from "./run-stats.ts";
+import { FAILURE_CONCLUSIONS, pipelinesOf } from "./run-stats.ts";
 
 export type Streak = {
   lastSuccessAt: string | null;
@@ -23,53 +23,47 @@ type Row = {
  * Streaks of every pipeline with runs on its default branch. Gaps are measured between the
  * `updated_at` of consecutive successes: those created in [from, now], the last one created
  * before `from`, and the open interval from the last success to `now`.
+ *
+ * Pipeline by pipeline, each part is a few probes of an index on the default branch's runs
+ * (the last success by created_at and by updated_at, the failures since, the successes of the
+ * window) rather than a pass over the whole history.
  */
 export async function queryStreaks(
   db: Db,
   window: { from: Date; to: Date },
   repoIds?: number[],
 ): Promise<Map<number, Streak>> {
-  const repos = repoIds
-    ? Prisma.sql`AND r.repo_id = ANY(${repoIds.map(BigInt)}::bigint[])`
-    : Prisma.empty;
   const now = window.to;
+  const runs = Prisma.sql`r.workflow_id = w.id AND r.head_branch = repo.default_branch
+    AND r.status = 'completed' AND r.created_at <= ${now}`;
+  const successes = Prisma.sql`${runs} AND r.conclusion = 'success'`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH runs AS (
-      SELECT r.workflow_id, r.created_at, r.updated_at, r.conclusion
-      FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
-      WHERE r.head_branch = repo.default_branch AND r.status = 'completed' AND r.created_at <= ${now} ${repos}
-    ), successes AS (
-      SELECT workflow_id, created_at, updated_at FROM runs WHERE conclusion = 'success'
-    ), last AS (
-      SELECT workflow_id, max(created_at) AS last_created, max(updated_at) AS last_success
-      FROM successes GROUP BY workflow_id
-    ), prior AS (
-      SELECT DISTINCT ON (workflow_id) workflow_id, updated_at
-      FROM successes WHERE created_at < ${window.from} ORDER BY workflow_id, created_at DESC
-    ), considered AS (
-      SELECT workflow_id, updated_at FROM successes WHERE created_at >= ${window.from}
-      UNION ALL SELECT workflow_id, updated_at FROM prior
-    ), gaps AS (
-      SELECT workflow_id,
-        extract(epoch FROM updated_at - lag(updated_at) OVER (PARTITION BY workflow_id ORDER BY updated_at)) * 1000 AS gap
-      FROM considered
-    ), longest AS (
-      SELECT workflow_id, max(gap) AS longest FROM gaps GROUP BY workflow_id
-    ), streaks AS (
-      SELECT f.workflow_id, count(*)::int AS n
-      FROM runs f LEFT JOIN last l ON l.workflow_id = f.workflow_id
-      WHERE f.conclusion = ANY(${FAILURE_CONCLUSIONS}::text[])
-        AND (l.last_created IS NULL OR f.created_at > l.last_created)
-      GROUP BY f.workflow_id
-    )
-    SELECT w.workflow_id, l.last_success, coalesce(s.n, 0) AS failure_streak,
+    SELECT w.id AS workflow_id, l.last_success, f.n AS failure_streak,
       CASE WHEN l.last_success IS NULL THEN NULL ELSE greatest(
         coalesce(g.longest, 0), extract(epoch FROM ${now}::timestamptz - l.last_success) * 1000
       ) END::float8 AS longest_gap_ms
-    FROM (SELECT DISTINCT workflow_id FROM runs) w
-      LEFT JOIN last l ON l.workflow_id = w.workflow_id
-      LEFT JOIN longest g ON g.workflow_id = w.workflow_id
-      LEFT JOIN streaks s ON s.workflow_id = w.workflow_id`;
+    FROM workflows w JOIN repositories repo ON repo.id = w.repo_id
+      CROSS JOIN LATERAL (
+        SELECT (SELECT max(r.created_at) FROM workflow_runs r WHERE ${successes}) AS last_created,
+          (SELECT max(r.updated_at) FROM workflow_runs r WHERE ${successes}) AS last_success
+      ) l
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS n FROM workflow_runs r
+        WHERE ${runs} AND r.conclusion = ANY(${FAILURE_CONCLUSIONS}::text[])
+          AND r.created_at > coalesce(l.last_created, '-infinity'::timestamptz)
+      ) f
+      CROSS JOIN LATERAL (
+        SELECT max(gap) AS longest FROM (
+          SELECT extract(epoch FROM updated_at - lag(updated_at) OVER (ORDER BY updated_at)) * 1000 AS gap
+          FROM (
+            SELECT r.updated_at FROM workflow_runs r WHERE ${successes} AND r.created_at >= ${window.from}
+            UNION ALL (
+              SELECT r.updated_at FROM workflow_runs r WHERE ${successes} AND r.created_at < ${window.from}
+              ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+          ) considered
+        ) gaps
+      ) g
+    WHERE ${pipelinesOf(repoIds)} AND EXISTS (SELECT 1 FROM workflow_runs r WHERE ${runs})`;
   return new Map(
     rows.map((r) => [
       Number(r.workflow_id),

@@ -1,0 +1,33 @@
+// CPU time spent by the PostgreSQL backends serving the bench database, read from /proc (the
+// server runs on this machine): on a shared machine, wall-clock latency moves with everyone
+// else's load, the work a request costs the database does not. Parallel workers, which live
+// for one query, are not counted; null when /proc cannot be read (a remote server).
+import { readFile } from "node:fs/promises";
+import type pg from "pg";
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const TICK_MS = 10;
+
+async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces) start at field 3, "state".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** A sampler of the CPU milliseconds used so far by the backends connected to `database`. */
+export function backendCpu(client: pg.Client, database: string): () => Promise<number | null> {
+  return async () => {
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [database],
+    );
+    try {
+      const times = await Promise.all(rows.map((row) => processCpuMs(row.pid)));
+      return times.reduce((sum, t) => sum + t, 0);
+    } catch (error: unknown) {
+      if (error instanceof Error && "code" in error) return null;
+      throw error;
+    }
+  };
+}
