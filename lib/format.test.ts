@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration, formatPercent, formatRelative, formatUtc } from "./format.ts";
+import {
+  formatCount,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  formatDurationShort,
+  formatPercent,
+  formatRelative,
+  formatTimeOfDay,
+  formatUtc,
+} from "./format.ts";
 
 describe("formatDuration", () => {
   it("reads like a person would say it", () => {
@@ -41,5 +51,52 @@ describe("formatUtc and formatCount", () => {
   it("give the exact values", () => {
     expect(formatUtc("2026-11-26T12:00:05.123Z")).toBe("2026-11-26 12:00:05 UTC");
     expect(formatCount(12345)).toBe("12,345");
+  });
+});
+
+describe("formatDurationShort", () => {
+  it("is compact, leaving out zero seconds and minutes", () => {
+    expect(formatDurationShort(600_000)).toBe("10m");
+    expect(formatDurationShort(270_000)).toBe("4m 30s");
+    expect(formatDurationShort(45_000)).toBe("45s");
+    expect(formatDurationShort(0)).toBe("0s");
+    expect(formatDurationShort(3_600_000)).toBe("1h");
+    expect(formatDurationShort(5_400_000)).toBe("1h 30m");
+    expect(formatDurationShort(2 * 86_400_000)).toBe("2d");
+    expect(formatDurationShort(-120_000)).toBe("−2m");
+    expect(formatDurationShort(null)).toBe("—");
+  });
+});
+
+describe("formatDateTime", () => {
+  const now = Date.parse("2026-11-26T12:00:00Z");
+  it("shows the time in the given zone, 24-hour, with the year only when not this year", () => {
+    expect(formatDateTime("2026-11-26T21:04:00Z", { timeZone: "UTC", now })).toBe("Nov 26, 21:04");
+    expect(formatDateTime("2026-11-26T21:04:00Z", { timeZone: "Europe/Paris", now })).toBe(
+      "Nov 26, 22:04",
+    );
+    expect(formatDateTime("2025-12-31T23:59:00Z", { timeZone: "UTC", now })).toBe(
+      "Dec 31, 2025, 23:59",
+    );
+    expect(formatDateTime("not a date", { now })).toBe("—");
+  });
+});
+
+describe("formatDay", () => {
+  const now = Date.parse("2026-11-26T12:00:00Z");
+  it("shows the day in the given zone, with the year only when not this year", () => {
+    expect(formatDay("2026-10-27T00:00:00Z", { timeZone: "UTC", now })).toBe("Oct 27");
+    expect(formatDay("2026-10-27T00:00:00Z", { timeZone: "America/New_York", now })).toBe("Oct 26");
+    expect(formatDay("2025-12-31T23:59:00Z", { timeZone: "UTC", now })).toBe("Dec 31, 2025");
+    expect(formatDay("not a date", { now })).toBe("—");
+  });
+});
+
+describe("formatTimeOfDay", () => {
+  it("is 24-hour with seconds, in the zone asked for", () => {
+    expect(formatTimeOfDay("2026-11-26T21:04:05Z", { timeZone: "UTC" })).toBe("21:04:05");
+    expect(formatTimeOfDay("2026-11-26T00:00:07Z", { timeZone: "UTC" })).toBe("00:00:07");
+    expect(formatTimeOfDay("2026-11-26T21:04:05Z", { timeZone: "Asia/Kolkata" })).toBe("02:34:05");
+    expect(formatTimeOfDay("nonsense")).toBe("—");
   });
 });

@@ -61,3 +61,80 @@ export function formatUtc(at: string | number | Date): string {
 export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? "—" : n.toLocaleString("en-US");
 }
+
+/**
+ * A compact duration for chart axes and reference lines: `45s`, `10m`, `4m 30s`, `1h`, `1h 30m`,
+ * `2d`; the zero seconds or minutes left out. `—` for null.
+ */
+export function formatDurationShort(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return "—";
+  const s = Math.round(Math.abs(ms) / SECOND);
+  const sign = ms < 0 && s > 0 ? "−" : "";
+  const parts =
+    s < 60
+      ? [`${s}s`]
+      : s < 3600
+        ? [`${Math.floor(s / 60)}m`, s % 60 ? `${s % 60}s` : ""]
+        : s < 86400
+          ? [`${Math.floor(s / 3600)}h`, s % 3600 >= 60 ? `${Math.floor((s % 3600) / 60)}m` : ""]
+          : [
+              `${Math.floor(s / 86400)}d`,
+              s % 86400 >= 3600 ? `${Math.floor((s % 86400) / 3600)}h` : "",
+            ];
+  return sign + parts.filter(Boolean).join(" ");
+}
+
+/**
+ * A date and time in `timeZone` (the viewer's when left out), 24-hour: `Nov 26, 21:04`; with
+ * the year when it is not `now`'s year: `Dec 31, 2025, 23:59`.
+ */
+export function formatDateTime(
+  at: string | number | Date,
+  options: { timeZone?: string; now?: number } = {},
+): string {
+  const date = new Date(at);
+  if (!Number.isFinite(date.getTime())) return "—";
+  const year = (d: Date) =>
+    new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone: options.timeZone }).format(d);
+  const sameYear = year(date) === year(new Date(options.now ?? Date.now()));
+  return new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: options.timeZone,
+  }).format(date);
+}
+
+/** A day in `timeZone` (the viewer's when left out): `Oct 27`; `Dec 31, 2025` in another year. */
+export function formatDay(
+  at: string | number | Date,
+  options: { timeZone?: string; now?: number } = {},
+): string {
+  const date = new Date(at);
+  if (!Number.isFinite(date.getTime())) return "—";
+  const year = (d: Date) =>
+    new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone: options.timeZone }).format(d);
+  const sameYear = year(date) === year(new Date(options.now ?? Date.now()));
+  return new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+    timeZone: options.timeZone,
+  }).format(date);
+}
+
+/** The time of day in `timeZone` (the viewer's when left out), 24-hour with seconds: `21:04:05`. */
+export function formatTimeOfDay(at: string | number | Date, options: { timeZone?: string } = {}) {
+  const date = new Date(at);
+  if (!Number.isFinite(date.getTime())) return "—";
+  return new Intl.DateTimeFormat("en-US", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZone: options.timeZone,
+  }).format(date);
+}

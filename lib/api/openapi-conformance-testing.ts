@@ -13,7 +13,12 @@ import {
   T0,
 } from "@/lib/metrics/testing";
 
-export type Seeded = { repo: string; ci: number };
+export type Seeded = {
+  repo: string;
+  ci: number;
+  /** The flaky test: failed then passed on one SHA. */
+  test: { suite: string; name: string };
+};
 
 const MINUTE = 60_000;
 
@@ -91,5 +96,5 @@ export async function seedConformanceData(db: Db, now: Date): Promise<Seeded> {
       rateLimitResetAt: minutesAgo(-30),
     },
   });
-  return { repo: `acme/r${repo}`, ci };
+  return { repo: `acme/r${repo}`, ci, test: { suite: "S", name: "login works" } };
 }

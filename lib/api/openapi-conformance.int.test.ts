@@ -33,6 +33,8 @@ const INVALID: Record<string, string> = {
   status: "done",
   cursor: "!!",
   limit: "101",
+  suite: "",
+  name: "",
 };
 
 const database = setUpTestDatabase();
@@ -78,6 +80,17 @@ function pathParams(route: string): Record<string, string> {
   return params;
 }
 
+/** `?` and the query of `route`'s required parameters (the seeded flaky test), then `extra`. */
+function query(route: string, extra: Record<string, string> = {}): string {
+  const seededTest: Record<string, string> = { repo: seeded.repo, ...seeded.test };
+  const params = new URLSearchParams();
+  for (const p of parametersOf(route).filter((p) => p.in === "query" && p.required))
+    params.set(p.name, seededTest[p.name] ?? String(p.example));
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
 /** Calls GET `route` and checks the answer against the document; returns its status and body. */
 async function call(route: string, query = "", params = pathParams(route)): Promise<Answer> {
   const handler = handlers.get(route);
@@ -116,6 +129,13 @@ describe("the OpenAPI document against the routes' answers", () => {
   it("matches every operation's 200 on real data", async () => {
     const { body: report } = await call("/api/v1/pipelines", "?window=30d");
     expect(JSON.stringify(report)).toContain('"kind":"slow"');
+    expect(JSON.stringify(report)).toContain('"lastRun":{');
+    const sparklines = (await call("/api/v1/pipelines/sparklines", "?window=7d")).body as {
+      pipelines: { points: { durationP50Ms: number | null }[] }[];
+    };
+    expect(sparklines.pipelines.some((p) => p.points.some((x) => x.durationP50Ms !== null))).toBe(
+      true,
+    );
     const detail = (await call("/api/v1/pipelines/{id}", "?window=24h")).body as {
       runs: { attempts: unknown[]; jobs: unknown[] }[];
     };
@@ -126,6 +146,10 @@ describe("the OpenAPI document against the routes' answers", () => {
     expect(flags.flags).toHaveLength(3);
     const flaky = (await call("/api/v1/tests/flaky")).body as { tests: unknown[] };
     expect(flaky.tests).toHaveLength(1);
+    const history = (await call("/api/v1/tests/history", query("/api/v1/tests/history"))).body as {
+      results: { outcome: string }[];
+    };
+    expect(history.results.map((r) => r.outcome).sort()).toEqual(["failed", "passed", "passed"]);
     const sync = (await call("/api/v1/sync")).body as { repositories: unknown[] };
     expect(sync.repositories).toHaveLength(2);
     await call("/api/v1/openapi.json");
@@ -138,10 +162,13 @@ describe("the OpenAPI document against the routes' answers", () => {
     const unknown = "?repo=acme/unknown";
     for (const [route, query, params] of [
       ["/api/v1/pipelines", unknown],
+      ["/api/v1/pipelines/sparklines", unknown],
       ["/api/v1/pipelines/{id}", "", { id: "999999999" }],
       ["/api/v1/runs", "?pipeline=999999999"],
       ["/api/v1/flags", unknown],
+      ["/api/v1/flags", "?pipeline=999999999"],
       ["/api/v1/tests/flaky", unknown],
+      ["/api/v1/tests/history", "?repo=acme/unknown&suite=S&name=login"],
     ] as const)
       expect((await call(route, query, params)).status, route).toBe(404);
     for (const route of paths())
@@ -151,7 +178,7 @@ describe("the OpenAPI document against the routes' answers", () => {
 
   it("refuses an unknown parameter exactly where a 400 is documented", async () => {
     for (const route of paths()) {
-      const { status, body } = await call(route, "?zzz=1");
+      const { status, body } = await call(route, query(route, { zzz: "1" }));
       if (doc.paths[route]?.get?.responses["400"])
         expect(body, route).toEqual({
           error: { message: "unknown parameter zzz", parameter: "zzz" },
@@ -166,7 +193,7 @@ describe("the OpenAPI document against the routes' answers", () => {
         const answer =
           p.in === "path"
             ? await call(route, "", { ...pathParams(route), [p.name]: String(p.example) })
-            : await call(route, `?${p.name}=${encodeURIComponent(String(p.example))}`);
+            : await call(route, query(route, { [p.name]: String(p.example) }));
         expect(answer.status, `${route} ${p.name}=${p.example}`).not.toBe(400);
       }
   });
@@ -182,7 +209,7 @@ describe("the OpenAPI document against the routes' answers", () => {
         const answer =
           p.in === "path"
             ? await call(route, "", { ...pathParams(route), [p.name]: value })
-            : await call(route, `?${p.name}=${encodeURIComponent(value)}`);
+            : await call(route, query(route, { [p.name]: value }));
         expect(answer, `${route} ${p.name}=${value}`).toMatchObject({
           status: 400,
           body: { error: { parameter: p.name } },
@@ -197,12 +224,9 @@ describe("the OpenAPI document against the routes' answers", () => {
       for (const route of paths())
         for (const p of parametersOf(route).filter((p) => p.schema.default !== undefined)) {
           const where = `${route} ${p.name}`;
-          const absent = await call(route);
-          const given = await call(
-            route,
-            `?${p.name}=${encodeURIComponent(String(p.schema.default))}`,
-          );
-          const other = await call(route, `?${p.name}=${encodeURIComponent(String(p.example))}`);
+          const absent = await call(route, query(route));
+          const given = await call(route, query(route, { [p.name]: String(p.schema.default) }));
+          const other = await call(route, query(route, { [p.name]: String(p.example) }));
           expect(given, where).toEqual(absent);
           expect(other, where).not.toEqual(absent);
         }

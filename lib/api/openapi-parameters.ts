@@ -135,4 +135,13 @@ export const flagsParameters: (ParameterObject | Reference)[] = [
     schema: { type: "string", enum: Object.values(FlagKind) },
     example: "slow",
   },
+  {
+    name: "pipeline",
+    in: "query",
+    required: false,
+    description:
+      "Only the flags GET /api/v1/pipelines shows on this pipeline (workflow id): its own and its repository's repository-wide ones; 404 when it is not tracked.",
+    schema: workflowId,
+    example: 1234,
+  },
 ];

@@ -9,6 +9,7 @@ import {
   runsParameters,
 } from "./openapi-parameters.ts";
 import { METRICS_DOC, ref } from "./openapi-schema.ts";
+import { testHistoryParameters } from "./openapi-test-history.ts";
 import type { PathItemObject, Reference, ResponseObject } from "./openapi-types.ts";
 
 /** Answers shared by the operations, referenced as `#/components/responses/...`. */
@@ -50,6 +51,25 @@ export const paths: Record<string, PathItemObject> = {
       ],
       responses: {
         "200": ok("PipelinesReport", "The pipelines."),
+        "400": answer("BadRequest"),
+        "404": answer("NotFound"),
+        "500": answer("InternalError"),
+      },
+    },
+  },
+  "/api/v1/pipelines/sparklines": {
+    get: {
+      operationId: "listPipelineSparklines",
+      tags: ["metrics"],
+      summary: "Every pipeline's median duration, runs and failures per hour or day",
+      description: `For small charts beside GET /api/v1/pipelines: one point per bucket of the window (UTC hours for windows up to 48h, else days), every bucket listed, with the definitions of ${METRICS_DOC}.`,
+      parameters: [
+        parameterRef("Window"),
+        branchParameter("each repository's default branch"),
+        parameterRef("Repo"),
+      ],
+      responses: {
+        "200": ok("SparklinesReport", "The pipelines' points."),
         "400": answer("BadRequest"),
         "404": answer("NotFound"),
         "500": answer("InternalError"),
@@ -119,6 +139,22 @@ export const paths: Record<string, PathItemObject> = {
       ],
       responses: {
         "200": ok("FlakyTestsReport", "The flaky tests."),
+        "400": answer("BadRequest"),
+        "404": answer("NotFound"),
+        "500": answer("InternalError"),
+      },
+    },
+  },
+  "/api/v1/tests/history": {
+    get: {
+      operationId: "getTestHistory",
+      tags: ["flags"],
+      summary: "One test's results over the window, newest first",
+      description:
+        "On every branch and pipeline of its repository: the runs and commits on which it failed and passed. At most 200 results (`total` counts them all); a test without results has none.",
+      parameters: testHistoryParameters,
+      responses: {
+        "200": ok("TestHistory", "The test's results."),
         "400": answer("BadRequest"),
         "404": answer("NotFound"),
         "500": answer("InternalError"),

@@ -1,6 +1,7 @@
 // The OpenAPI schemas of GET /api/v1/pipelines and GET /api/v1/pipelines/{id}: a pipeline's
 // metrics over the scope (docs/metrics.md) and its series per bucket.
 import { FlagKind } from "@/lib/db/generated/enums";
+import type { LastRun } from "@/lib/metrics/last-runs";
 import type { PipelineDetail } from "@/lib/metrics/pipeline-detail";
 import type { Pipeline, PipelineFlag, PipelinesReport } from "@/lib/metrics/pipelines";
 import type { CacheStats, FlakyStats } from "@/lib/metrics/quality-stats";
@@ -92,6 +93,18 @@ const PipelineFlagSchema = object<PipelineFlag>(
   },
 );
 
+const LastRunSchema = object<LastRun>(
+  "The pipeline's latest run on the scope's branch (by created_at, then id), whatever the window; null: none.",
+  {
+    id: id("GitHub's run id."),
+    runNumber: { type: "integer", minimum: 1, description: "The run's number in its workflow." },
+    status: nullable(string("The latest attempt's status: queued, in_progress, completed, ...")),
+    conclusion: nullable(string("The latest attempt's conclusion; null until completed.")),
+    createdAt: dateTime("GitHub's created_at: when the run was created."),
+    htmlUrl: string("The run on github.com.", { format: "uri" }),
+  },
+);
+
 const PipelineSchema = object<Pipeline>(
   `One workflow of one tracked repository with its metrics over the scope (${section("scope-of-every-query")}).`,
   {
@@ -119,6 +132,8 @@ const PipelineSchema = object<Pipeline>(
     lastDeployAt: nullable(
       dateTime(`Latest successful deploy (${section("deploys")}); null: none known.`),
     ),
+    // Inline: the subset has no anyOf, and a $ref beside `type: null` would still demand an object.
+    lastRun: { ...LastRunSchema, type: ["object", "null"] },
     flags: arrayOf(ref("PipelineFlag"), "Its open flags, and its repository's."),
   },
 );
@@ -143,6 +158,9 @@ const SeriesPointSchema = object<SeriesPoint>(
     successRate: nullable(rate("successes / (runs − cancelled); null when that is 0.")),
     durationP50Ms: nullable(ms("Median duration of the successful runs; null without.")),
     durationP95Ms: nullable(ms("95th percentile duration of the successful runs; null without.")),
+    cacheHits: count("Cache restores of the bucket's runs with the primary key."),
+    cachePartial: count("Cache restores of the bucket's runs from a restore key."),
+    cacheMisses: count("Cache restores of the bucket's runs that found nothing."),
     cacheHitRate: nullable(rate("Restores with the primary key / restores; null without.")),
     flakyRate: nullable(rate("Flaky SHAs / counted SHAs first run in the bucket; null without.")),
   },

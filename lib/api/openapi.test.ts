@@ -16,6 +16,8 @@ import {
   pipelineQuery,
   pipelinesQuery,
   runsQuery,
+  sparklinesQuery,
+  testHistoryQuery,
   workflowIdParam,
 } from "./queries.ts";
 
@@ -29,10 +31,12 @@ const UNDOCUMENTED: Record<string, string> = {
 /** The zod schema each route parses its query with; null: it reads no query. */
 const QUERIES: Record<string, z.ZodObject | null> = {
   "/api/v1/pipelines": pipelinesQuery,
+  "/api/v1/pipelines/sparklines": sparklinesQuery,
   "/api/v1/pipelines/{id}": pipelineQuery,
   "/api/v1/runs": runsQuery,
   "/api/v1/flags": flagsQuery,
   "/api/v1/tests/flaky": flakyTestsQuery,
+  "/api/v1/tests/history": testHistoryQuery,
   "/api/v1/sync": noQuery,
   "/api/v1/openapi.json": noQuery,
   "/api/metrics": noQuery,

@@ -9,7 +9,9 @@ import { paths, sharedResponses } from "./openapi-paths.ts";
 import { pipelineSchemas } from "./openapi-pipelines.ts";
 import { runSchemas } from "./openapi-runs.ts";
 import { METRICS_DOC } from "./openapi-schema.ts";
+import { sparklineSchemas } from "./openapi-sparklines.ts";
 import { statusSchemas } from "./openapi-status.ts";
+import { testHistorySchemas } from "./openapi-test-history.ts";
 import type { OpenApiDocument } from "./openapi-types.ts";
 
 export const openApiDocument: OpenApiDocument = {
@@ -28,7 +30,14 @@ export const openApiDocument: OpenApiDocument = {
   ],
   paths,
   components: {
-    schemas: { ...pipelineSchemas, ...runSchemas, ...flagSchemas, ...statusSchemas },
+    schemas: {
+      ...pipelineSchemas,
+      ...sparklineSchemas,
+      ...runSchemas,
+      ...flagSchemas,
+      ...testHistorySchemas,
+      ...statusSchemas,
+    },
     parameters: sharedParameters,
     responses: sharedResponses,
   },

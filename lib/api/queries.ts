@@ -31,6 +31,9 @@ export const pipelinesQuery = z.object({
   repo,
 });
 
+/** GET /api/v1/pipelines/sparklines */
+export const sparklinesQuery = pipelinesQuery;
+
 /** GET /api/v1/pipelines/{id} */
 export const pipelineQuery = z.object({
   window: z.string().optional(),
@@ -65,6 +68,7 @@ export const flagsQuery = z.object({
   state: z.enum(["open", "all"]).optional(),
   repo,
   kind: z.enum(Object.values(FlagKind)).optional(),
+  pipeline: workflowIdParam.optional(),
 });
 
 /** GET /api/v1/tests/flaky */
@@ -72,4 +76,18 @@ export const flakyTestsQuery = z.object({
   window: z.string().optional(),
   branch: z.string().optional(),
   repo,
+});
+
+/** A test's suite or name, as its report spelled it. */
+const testField = z
+  .string({ error: "is required" })
+  .min(1, "must not be empty")
+  .max(2000, "must be at most 2000 characters");
+
+/** GET /api/v1/tests/history */
+export const testHistoryQuery = z.object({
+  repo: z.string({ error: "is required (owner/name)" }).regex(REPO_PATTERN, "must be owner/name"),
+  suite: testField,
+  name: testField,
+  window: z.string().optional(),
 });

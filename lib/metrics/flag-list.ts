@@ -3,7 +3,9 @@
 // resolved ones.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { FlagKind } from "./flags/types.ts";
+import { UnknownPipelineError } from "./run-list.ts";
 import { listTrackedRepoIds } from "./tracked-repos.ts";
 
 /** Resolved flags are listed when resolved in the last RESOLVED_DAYS days, at most RESOLVED_LIMIT. */
@@ -37,33 +39,51 @@ const include = {
   workflow: { select: { name: true } },
 } as const;
 
+export type FlagListOptions = {
+  state?: FlagState;
+  repo?: string;
+  kind?: FlagKind;
+  /** A workflow id: that pipeline's flags and its repository's repository-wide ones. */
+  pipeline?: number;
+  now?: Date;
+};
+
 /**
  * Open flags (critical first, then by `since`, newest first), followed with `state: "all"` by
  * the flags resolved in the last RESOLVED_DAYS days (newest resolution first, at most
- * RESOLVED_LIMIT). Optionally of one tracked repository (`owner/name`) and one kind.
+ * RESOLVED_LIMIT). Optionally of one tracked repository (`owner/name`), one kind, and one
+ * pipeline (the flags GET /api/v1/pipelines shows on it: its own and its repository's); throws
+ * UnknownPipelineError when that pipeline is not a workflow of a tracked repository.
  */
-export async function listFlags(
-  db: Db,
-  options: { state?: FlagState; repo?: string; kind?: FlagKind; now?: Date } = {},
-): Promise<FlagList> {
-  const repoIds = (await listTrackedRepoIds(db, options.repo)).map(BigInt);
-  const where = { repoId: { in: repoIds }, ...(options.kind ? { kind: options.kind } : {}) };
-  const open = await db.flag.findMany({
-    where: { ...where, resolvedAt: null },
-    include,
-    // Severity is a PostgreSQL enum declared (warning, critical): descending puts critical first.
-    orderBy: [{ severity: "desc" }, { since: "desc" }, { id: "desc" }],
-  });
+export async function listFlags(db: Db, options: FlagListOptions = {}): Promise<FlagList> {
+  const [repoIds, pipeline] = await Promise.all([
+    listTrackedRepoIds(db, options.repo),
+    options.pipeline === undefined ? {} : pipelineCondition(db, options.pipeline),
+  ]);
+  const where: Prisma.FlagWhereInput = {
+    AND: [
+      { repoId: { in: repoIds.map(BigInt) } },
+      options.kind ? { kind: options.kind } : {},
+      pipeline,
+    ],
+  };
   const now = options.now ?? new Date();
-  const resolved =
+  const [open, resolved] = await Promise.all([
+    db.flag.findMany({
+      where: { ...where, resolvedAt: null },
+      include,
+      // Severity is a PostgreSQL enum declared (warning, critical): descending puts critical first.
+      orderBy: [{ severity: "desc" }, { since: "desc" }, { id: "desc" }],
+    }),
     options.state === "all"
-      ? await db.flag.findMany({
+      ? db.flag.findMany({
           where: { ...where, resolvedAt: { gte: new Date(now.getTime() - RESOLVED_DAYS * DAY) } },
           include,
           orderBy: [{ resolvedAt: "desc" }, { id: "desc" }],
           take: RESOLVED_LIMIT,
         })
-      : [];
+      : [],
+  ]);
   return {
     flags: [...open, ...resolved].map((f) => ({
       id: String(f.id),
@@ -79,6 +99,17 @@ export async function listFlags(
       detail: isRecord(f.detail) ? f.detail : {},
     })),
   };
+}
+
+/** The flags of pipeline `workflowId` and the repository-wide ones of its repository. */
+async function pipelineCondition(db: Db, workflowId: number): Promise<Prisma.FlagWhereInput> {
+  const workflow = await db.workflow.findFirst({
+    where: { id: BigInt(workflowId), repo: { tracked: true } },
+    select: { id: true, repoId: true },
+  });
+  if (!workflow)
+    throw new UnknownPipelineError(`no pipeline ${workflowId} in a tracked repository`);
+  return { repoId: workflow.repoId, OR: [{ workflowId: workflow.id }, { workflowId: null }] };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

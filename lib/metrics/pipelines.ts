@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { queryDeploys } from "./deploys.ts";
 import { DEFAULT_SLOW_THRESHOLD_MS } from "./flags/rules-basic.ts";
+import { type LastRun, queryLastRuns } from "./last-runs.ts";
 import {
   type CacheStats,
   type FlakyStats,
@@ -39,6 +40,8 @@ export type Pipeline = {
   flaky: FlakyStats;
   streak: Streak;
   lastDeployAt: string | null;
+  /** The latest run on the scope's branch, whatever the window; null: none. */
+  lastRun: LastRun | null;
   flags: PipelineFlag[];
 };
 
@@ -89,12 +92,18 @@ export async function getPipelinesReport(
   if (options.repo && repos.length === 0)
     throw new UnknownRepositoryError(`no tracked repository ${options.repo}`);
   const ids = repos.map((r) => Number(r.id));
-  const [stats, cache, flaky, streaks, deploys] = await Promise.all([
+  const [stats, cache, flaky, streaks, deploys, lastRuns] = await Promise.all([
     queryRunStats(db, scope, ids),
     queryCacheStats(db, scope, ids),
     queryFlakyStats(db, scope, ids),
     queryStreaks(db, scope.window, ids),
     queryDeploys(db, ids),
+    queryLastRuns(
+      db,
+      scope.branch,
+      scope.window.to,
+      repos.flatMap((r) => r.workflows.map((w) => Number(w.id))),
+    ),
   ]);
   const byWorkflow = new Map(stats.map((s) => [s.workflowId, s]));
   const pipelines = repos.flatMap((repo) =>
@@ -122,6 +131,7 @@ export async function getPipelinesReport(
         flaky: flaky.get(id) ?? NO_FLAKY,
         streak: streaks.get(id) ?? NO_STREAK,
         lastDeployAt: deploys.get(id)?.lastDeployAt ?? null,
+        lastRun: lastRuns.get(id) ?? null,
         flags: repo.flags
           .filter((f) => f.workflowId === null || Number(f.workflowId) === id)
           .map((f) => ({

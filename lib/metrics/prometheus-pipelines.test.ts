@@ -30,6 +30,7 @@ const pipeline = (over: Partial<Pipeline> = {}): Pipeline => ({
     longestGapMs: 86_400_000,
   },
   lastDeployAt: null,
+  lastRun: null,
   flags: [],
   ...over,
 });

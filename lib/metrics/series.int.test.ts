@@ -1,15 +1,18 @@
 // A pipeline's series (docs/metrics.md per bucket) on hand-made runs around UTC midnights and
 // the window's edges: UTC days and hours, empty buckets included, adding up to the window.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
 import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { queryRunStats } from "./run-stats.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { getSeries } from "./series.ts";
-import { seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
+import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
 const database = setUpTestDatabase();
 let repo = 0;
 let wf = 0;
+/** Run ids by their creation minute. */
+const runs = new Map<number, number>();
 const scope = (window: string) => ({ window: parseWindow(window, T0), branch: parseBranch("") });
 const DAY = 24 * 60;
 
@@ -27,8 +30,42 @@ beforeAll(async () => {
     [-60, "cancelled", 1, "main"],
     [-30, "success", 8, "feat"], // not on the default branch
   ] as const)
-    await seedRun(db, repo, wf, { created, conclusion, minutes, branch });
+    runs.set(created, await seedRun(db, repo, wf, { created, conclusion, minutes, branch }));
+  // Cache restores on 2026-11-25 (two runs) and on the 26th; none on the 24th.
+  await seedRestores(db, -DAY / 2 - 1, ["exact", "partial", "miss", "exact"]);
+  await seedRestores(db, -DAY / 2 - 30, ["miss"]);
+  await seedRestores(db, -60, ["partial", "exact"]);
 });
+
+/** A job of the run created at `created` minutes, restoring caches with these outcomes. */
+async function seedRestores(db: Db, created: number, outcomes: ("exact" | "partial" | "miss")[]) {
+  const runId = BigInt(runs.get(created) ?? 0);
+  const job = await db.job.create({
+    data: {
+      id: runId * 100n,
+      runId,
+      workflowId: BigInt(wf),
+      runCreatedAt: at(created),
+      runAttempt: 1,
+      name: "build",
+      status: "completed",
+      conclusion: "success",
+      headSha: `sha${runId}`,
+    },
+  });
+  await db.cacheEvent.createMany({
+    data: outcomes.map((outcome, seq) => ({
+      jobId: job.id,
+      runId,
+      workflowId: BigInt(wf),
+      runCreatedAt: at(created),
+      seq,
+      kind: "restore" as const,
+      outcome,
+      source: "actions/cache",
+    })),
+  });
+}
 
 describe("series", () => {
   it("buckets by UTC day from the day holding the window's start, empty days included", async () => {
@@ -54,6 +91,18 @@ describe("series", () => {
     expect(series[1]).toMatchObject({ successRate: null, durationP50Ms: null, flakyRate: null });
   });
 
+  it("counts each bucket's cache restores by outcome, and its hit rate over them", async () => {
+    const series = await getSeries(database.db, scope("3d"), wf, "day");
+    expect(series.map((p) => [p.cacheHits, p.cachePartial, p.cacheMisses, p.cacheHitRate])).toEqual(
+      [
+        [0, 0, 0, null],
+        [0, 0, 0, null],
+        [2, 1, 2, 0.4],
+        [1, 1, 0, 0.5],
+      ],
+    );
+  });
+
   it("adds up to the whole window's numbers", async () => {
     const series = await getSeries(database.db, scope("3d"), wf, "day");
     const [stats] = await queryRunStats(database.db, scope("3d"), [repo]);
@@ -73,6 +122,7 @@ describe("series", () => {
     expect(series[0]?.start).toBe("2026-11-25T23:00:00.000Z");
     expect(series.at(-1)?.start).toBe("2026-11-26T12:00:00.000Z");
     expect(series[0]).toMatchObject({ runs: 2, successes: 1, failures: 1 });
+    expect(series[0]).toMatchObject({ cacheHits: 2, cachePartial: 1, cacheMisses: 2 });
     expect(series[1]).toMatchObject({ start: "2026-11-26T00:00:00.000Z", runs: 1 });
     expect(series[12]).toMatchObject({ start: "2026-11-26T11:00:00.000Z", runs: 1, cancelled: 1 });
   });

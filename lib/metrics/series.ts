@@ -22,6 +22,10 @@ export type SeriesPoint = {
   successRate: number | null;
   durationP50Ms: number | null;
   durationP95Ms: number | null;
+  /** Cache restores of the bucket's runs: with the primary key, from a restore key, none found. */
+  cacheHits: number;
+  cachePartial: number;
+  cacheMisses: number;
   cacheHitRate: number | null;
   flakyRate: number | null;
 };
@@ -44,6 +48,17 @@ export function parseBucket(bucket: Bucket | undefined, window: Window): Bucket 
   return bucket;
 }
 
+/**
+ * A SELECT of the window's buckets as `start`: every UTC hour or day from the one holding the
+ * window's start to the one holding its end (shared with lib/metrics/sparklines.ts).
+ */
+export function bucketStarts(bucket: Bucket, window: Window): Prisma.Sql {
+  return Prisma.sql`SELECT generate_series(
+    date_trunc(${bucket}::text, ${window.from}::timestamptz, 'UTC'),
+    date_trunc(${bucket}::text, ${window.to}::timestamptz, 'UTC'),
+    make_interval(hours => ${bucket === "hour" ? 1 : 24}::int)) AS start`;
+}
+
 type Row = {
   start: Date;
   runs: number;
@@ -53,7 +68,8 @@ type Row = {
   p50: number | null;
   p95: number | null;
   hits: number;
-  restores: number;
+  partial: number;
+  misses: number;
   flaky: number;
   counted: number;
 };
@@ -74,17 +90,11 @@ export async function getSeries(
   bucket: Bucket,
 ): Promise<SeriesPoint[]> {
   const { from, to } = scope.window;
-  const hours = bucket === "hour" ? 1 : 24;
   const done = Prisma.sql`status = 'completed'`;
   const success = Prisma.sql`status = 'completed' AND conclusion = 'success' AND run_started_at IS NOT NULL`;
   const duration = Prisma.sql`extract(epoch FROM (updated_at - run_started_at)) * 1000`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH buckets AS (
-      SELECT generate_series(
-        date_trunc(${bucket}::text, ${from}::timestamptz, 'UTC'),
-        date_trunc(${bucket}::text, ${to}::timestamptz, 'UTC'),
-        make_interval(hours => ${hours}::int)) AS start
-    ), runs AS (
+    WITH buckets AS (${bucketStarts(bucket, scope.window)}), runs AS (
       SELECT r.id, r.head_sha, r.created_at, r.status, r.conclusion, r.run_started_at, r.updated_at,
         date_trunc(${bucket}::text, r.created_at, 'UTC') AS bucket
       FROM workflow_runs r JOIN repositories repo ON repo.id = r.repo_id
@@ -102,7 +112,8 @@ export async function getSeries(
     ), cache AS (
       SELECT runs.bucket,
         count(*) FILTER (WHERE c.outcome = 'exact')::int AS hits,
-        count(*) FILTER (WHERE c.outcome IN ('exact', 'partial', 'miss'))::int AS restores
+        count(*) FILTER (WHERE c.outcome = 'partial')::int AS partial,
+        count(*) FILTER (WHERE c.outcome = 'miss')::int AS misses
       FROM cache_events c JOIN runs ON runs.id = c.run_id
       WHERE c.kind = 'restore'
       GROUP BY runs.bucket
@@ -116,7 +127,8 @@ export async function getSeries(
       coalesce(s.runs, 0) AS runs, coalesce(s.successes, 0) AS successes,
       coalesce(s.failures, 0) AS failures, coalesce(s.cancelled, 0) AS cancelled,
       s.p50, s.p95,
-      coalesce(c.hits, 0) AS hits, coalesce(c.restores, 0) AS restores,
+      coalesce(c.hits, 0) AS hits, coalesce(c.partial, 0) AS partial,
+      coalesce(c.misses, 0) AS misses,
       coalesce(f.flaky, 0) AS flaky, coalesce(f.counted, 0) AS counted
     FROM buckets b
       LEFT JOIN run_stats s ON s.bucket = b.start
@@ -132,7 +144,10 @@ export async function getSeries(
     successRate: ratio(row.successes, row.runs - row.cancelled),
     durationP50Ms: ms(row.p50),
     durationP95Ms: ms(row.p95),
-    cacheHitRate: ratio(row.hits, row.restores),
+    cacheHits: row.hits,
+    cachePartial: row.partial,
+    cacheMisses: row.misses,
+    cacheHitRate: ratio(row.hits, row.hits + row.partial + row.misses),
     flakyRate: ratio(row.flaky, row.counted),
   }));
 }

@@ -7,6 +7,8 @@ import type { FlakyTestsReport } from "@/lib/metrics/flaky-tests";
 import type { PipelineDetail } from "@/lib/metrics/pipeline-detail";
 import type { PipelinesReport } from "@/lib/metrics/pipelines";
 import type { RunPage } from "@/lib/metrics/run-list";
+import type { SparklinesReport } from "@/lib/metrics/sparklines";
+import type { TestHistory } from "@/lib/metrics/test-history";
 import type { SyncReport } from "@/lib/sync/sync-report";
 import { fetchJson, type QueryParams } from "./fetch-json.ts";
 import { DASHBOARD_REFRESH_MS } from "./intervals.ts";
@@ -37,6 +39,14 @@ export function usePipelinesQuery(params: PipelinesParams, options: Options<Pipe
   return useApiQuery(queryKeys.pipelines(params), "/api/v1/pipelines", params, options);
 }
 
+/** GET /api/v1/pipelines/sparklines (the same scope parameters as the list) */
+export function useSparklinesQuery(
+  params: PipelinesParams,
+  options: Options<SparklinesReport> = {},
+) {
+  return useApiQuery(queryKeys.sparklines(params), "/api/v1/pipelines/sparklines", params, options);
+}
+
 export type PipelineParams = { window?: string; branch?: string; bucket?: "hour" | "day" };
 
 /** GET /api/v1/pipelines/{id} */
@@ -62,7 +72,13 @@ export function useRunsQuery(params: RunsParams, options: Options<RunPage> = {})
   return useApiQuery(queryKeys.runs(params), "/api/v1/runs", params, options);
 }
 
-export type FlagsParams = { state?: "open" | "all"; repo?: string; kind?: string };
+export type FlagsParams = {
+  state?: "open" | "all";
+  repo?: string;
+  kind?: string;
+  /** A workflow id: that pipeline's flags and its repository's. */
+  pipeline?: string;
+};
 
 /** GET /api/v1/flags */
 export function useFlagsQuery(params: FlagsParams, options: Options<{ flags: ListedFlag[] }> = {}) {
@@ -77,6 +93,13 @@ export function useFlakyTestsQuery(
   options: Options<FlakyTestsReport> = {},
 ) {
   return useApiQuery(queryKeys.flakyTests(params), "/api/v1/tests/flaky", params, options);
+}
+
+export type TestHistoryParams = { repo: string; suite: string; name: string; window?: string };
+
+/** GET /api/v1/tests/history */
+export function useTestHistoryQuery(params: TestHistoryParams, options: Options<TestHistory> = {}) {
+  return useApiQuery(queryKeys.testHistory(params), "/api/v1/tests/history", params, options);
 }
 
 /** GET /api/v1/sync */

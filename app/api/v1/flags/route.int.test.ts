@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import type { ListedFlag } from "@/lib/metrics/flag-list";
 import { seedFlag, seedRepo, seedWorkflow } from "@/lib/metrics/testing";
 
-const ids = { a: 0, b: 0, untracked: 0, deploy: 0, ci: 0 };
+const ids = { a: 0, b: 0, untracked: 0, deploy: 0, ci: 0, gone: 0 };
 const name = (id: number) => `acme/r${id}`;
 // The route's "recently resolved" bound counts from the real now.
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
@@ -19,6 +19,7 @@ async function seed(db: Db) {
   ids.untracked = await seedRepo(db, { tracked: false });
   ids.deploy = await seedWorkflow(db, ids.a, "Deploy", ".github/workflows/deploy.yml");
   ids.ci = await seedWorkflow(db, ids.a, "CI");
+  ids.gone = await seedWorkflow(db, ids.untracked, "Gone");
   const { a, b, deploy, ci } = ids;
   await seedFlag(db, a, { kind: "slow", severity: "warning", workflowId: ci, since: daysAgo(1) });
   await seedFlag(db, a, {
@@ -102,7 +103,26 @@ describe("GET /api/v1/flags", () => {
     expect(await flags("?kind=flaky")).toEqual([]);
   });
 
+  it("keeps a pipeline's own flags and its repository's with pipeline, open or all", async () => {
+    const { a, b, ci, deploy } = ids;
+    expect(summary(await flags(`?pipeline=${ci}`))).toEqual([
+      `critical ${name(a)} stale_data`,
+      `warning ${name(a)} slow`,
+    ]);
+    expect(summary(await flags(`?pipeline=${ci}&state=all`))).toEqual([
+      `critical ${name(a)} stale_data`,
+      `warning ${name(a)} slow`,
+      `warning ${name(a)} workflow_disabled resolved`,
+    ]);
+    expect(summary(await flags(`?pipeline=${deploy}&kind=deploy_skipped`))).toEqual([
+      `critical ${name(a)} deploy_skipped`,
+    ]);
+    expect(await flags(`?pipeline=${ci}&repo=${name(b)}`)).toEqual([]);
+  });
+
   it.each([
+    ["?pipeline=abc", "pipeline"],
+    ["?pipeline=0", "pipeline"],
     ["?state=closed", "state"],
     ["?kind=slowness", "kind"],
     ["?repo=nonsense", "repo"],
@@ -117,5 +137,12 @@ describe("GET /api/v1/flags", () => {
   it("answers 404 for a repository it does not track", async () => {
     expect((await get("?repo=acme/unknown")).status).toBe(404);
     expect((await get(`?repo=${name(ids.untracked)}`)).status).toBe(404);
+  });
+
+  it("answers 404 for a pipeline it does not track", async () => {
+    const unknown = await get("?pipeline=987654321");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ message: expect.stringContaining("987654321") });
+    expect((await get(`?pipeline=${ids.gone}`)).status).toBe(404);
   });
 });

@@ -12,11 +12,15 @@ async function seed(db: Db) {
   repoName = `acme/r${repo}`;
   const wf = await seedWorkflow(db, repo, "CI");
   await seedWorkflow(db, repo, "Idle", ".github/workflows/idle.yml");
+  const old = await seedWorkflow(db, repo, "Weekly", ".github/workflows/weekly.yml");
   // Runs relative to the real now (the route's window ends now).
   const minutesAgo = (m: number) =>
     Math.round((Date.now() - Date.parse("2026-11-26T12:00:00Z")) / 60_000) - m;
   await seedRun(db, repo, wf, { created: minutesAgo(120), conclusion: "success", minutes: 4 });
   await seedRun(db, repo, wf, { created: minutesAgo(60), conclusion: "failure", minutes: 2 });
+  // The newest run, still running, on a feature branch: the last run of `branch=*` only.
+  await seedRun(db, repo, wf, { created: minutesAgo(30), conclusion: null, branch: "feature" });
+  await seedRun(db, repo, old, { created: minutesAgo(3 * 24 * 60), conclusion: "success" });
 }
 
 const { get } = setUpRoute("/api/v1/pipelines", () => import("@/app/api/v1/pipelines/route"), {
@@ -28,7 +32,7 @@ describe("GET /api/v1/pipelines", () => {
     const { status, body } = await get("?window=7d");
     expect(status).toBe(200);
     const pipelines = body.pipelines as Record<string, unknown>[];
-    expect(pipelines.map((p) => p.name)).toEqual(["CI", "Idle"]);
+    expect(pipelines.map((p) => p.name)).toEqual(["CI", "Idle", "Weekly"]);
     expect(pipelines[0]).toMatchObject({
       repo: repoName,
       runs: 2,
@@ -44,6 +48,21 @@ describe("GET /api/v1/pipelines", () => {
     expect(pipelines[1]).toMatchObject({ runs: 0, successRate: null, cache: { hitRate: null } });
     const window = body.window as { from: string; to: string };
     expect(Date.parse(window.to) - Date.parse(window.from)).toBe(7 * 86_400_000);
+  });
+
+  it("gives each pipeline its latest run on the scope's branch, whatever the window", async () => {
+    const onDefault = (await get("?window=24h")).body.pipelines as Record<string, unknown>[];
+    expect(onDefault[0]?.lastRun).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(onDefault[1]?.lastRun).toBeNull();
+    // Weekly has no run in the window, and its last run all the same.
+    expect(onDefault[2]).toMatchObject({ runs: 0, lastRun: { conclusion: "success" } });
+    const onAll = (await get("?branch=*")).body.pipelines as Record<string, unknown>[];
+    const last = onAll[0]?.lastRun as Record<string, unknown>;
+    expect(last).toMatchObject({ status: "in_progress", conclusion: null });
+    expect(Date.now() - Date.parse(String(last.createdAt))).toBeLessThan(31 * 60_000);
+    expect(String(last.htmlUrl)).toMatch(/^https:\/\/github\.com\/.+\/actions\/runs\/\d+$/);
+    const named = (await get("?branch=feature")).body.pipelines as Record<string, unknown>[];
+    expect(named[0]?.lastRun).toEqual(last);
   });
 
   it.each([

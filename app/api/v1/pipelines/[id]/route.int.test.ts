@@ -135,6 +135,9 @@ describe("GET /api/v1/pipelines/{id}: series", () => {
       successRate: 2 / 3,
       durationP50Ms: 420_000,
       durationP95Ms: 582_000,
+      cacheHits: 2,
+      cachePartial: 1,
+      cacheMisses: 1,
       cacheHitRate: 0.5,
       flakyRate: 2 / 3,
     });
@@ -147,6 +150,9 @@ describe("GET /api/v1/pipelines/{id}: series", () => {
       successRate: 0,
       durationP50Ms: null,
       durationP95Ms: null,
+      cacheHits: 0,
+      cachePartial: 0,
+      cacheMisses: 0,
       cacheHitRate: null,
       flakyRate: 0,
     });
@@ -159,6 +165,9 @@ describe("GET /api/v1/pipelines/{id}: series", () => {
       successRate: null,
       durationP50Ms: null,
       durationP95Ms: null,
+      cacheHits: 0,
+      cachePartial: 0,
+      cacheMisses: 0,
       cacheHitRate: null,
       flakyRate: null,
     });
