@@ -46,7 +46,7 @@ describe("pipewatch check", () => {
     const result = await check([], "postgresql://postgres@127.0.0.1:1/none");
     expect(result.code).toBe(3);
     expect(result.stdout).toBe("");
-    expect(result.stderr.join("\n")).toMatch(/pipewatch check: cannot read the flags/);
+    expect(result.stderr.join("\n")).toMatch(/^pipewatch: cannot read the flags: /);
   });
 
   it("exits 0 without open flags, and says so on stderr alone", async () => {

@@ -29,8 +29,10 @@ export async function check(args: string[]): Promise<number> {
       throw error;
     }
   }).catch((error: unknown) => {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`pipewatch check: cannot read the flags: ${describeError(error)}`, 3);
+    // Usage errors keep their 2; anything else (database down, migrations behind) is a 3.
+    if (error instanceof UserError && error.exitCode === 2) throw error;
+    const why = error instanceof UserError ? error.message : describeError(error);
+    throw new UserError(`cannot read the flags: ${why}`, 3);
   });
   if (values.json) process.stdout.write(`${JSON.stringify({ flags }, null, 2)}\n`);
   else for (const flag of flags) process.stdout.write(`${formatFlag(flag)}\n`);
