@@ -232,7 +232,10 @@ describe("ground truth", () => {
     expect((await repo(etag)).status).toBe(304);
     await advance(8);
     expect(await truth()).toContain("acme/platform:deploy_stalled");
+    // The 2-second pushes become the median of the 30 days before after about 34 hours.
     await advance(16);
+    expect(await truth()).toContain("acme/images:deploy_suspicious");
+    await advance(15);
     expect(await truth()).not.toContain("acme/images:deploy_suspicious");
     expect((await advance(-1)).status).toBe(422);
     expect((await fetch(`${sim.url}/_sim/clock?advance_ms=1`, { method: "POST" })).status).toBe(
