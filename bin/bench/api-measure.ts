@@ -2,6 +2,7 @@
 // requests), the SQL each request sent (recorded at node-postgres, under Prisma's adapter), and
 // EXPLAIN (ANALYZE, BUFFERS) of the slowest statement on request.
 import pg from "pg";
+import { type CpuSample, cpuBetween } from "./api-cpu.ts";
 import type { Endpoint } from "./api-endpoints.ts";
 
 export type Statement = { text: string; values: unknown[]; ms: number };
@@ -100,7 +101,7 @@ function byStatement(perRequest: Statement[][]): Measurement["byStatement"] {
 /** Warms `endpoint` up, then times `requests` calls one after the other. */
 export async function measure(
   endpoint: Endpoint,
-  options: { warmup: number; requests: number; dbCpu: () => Promise<number | null> },
+  options: { warmup: number; requests: number; dbCpu: () => Promise<CpuSample | null> },
 ): Promise<Measurement> {
   const { GET } = await endpoint.load();
   let last = await call(endpoint, GET);
@@ -123,8 +124,8 @@ export async function measure(
   if (last.status !== 200)
     console.log(`  ${endpoint.path}: ${last.status} ${last.body.slice(0, 300)}`);
   const statements = byStatement(perRequest);
-  const dbCpuMs =
-    cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / options.requests;
+  const spent = cpuBetween(cpuBefore, cpuAfter);
+  const dbCpuMs = spent === null ? null : spent / options.requests;
   return {
     endpoint,
     status: last.status,

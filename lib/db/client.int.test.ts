@@ -27,6 +27,13 @@ afterAll(async () => {
 });
 
 describe("the database client", () => {
+  it("runs without JIT compilation, which costs more than it saves on the metric queries", async () => {
+    // PGlite cannot compile (no LLVM): there the setting is moot.
+    const [row] = await db.$queryRaw<{ jit: string; available: boolean }[]>`
+      SELECT current_setting('jit') AS jit, pg_jit_available() AS available`;
+    expect(row?.available ? row.jit : "off").toBe("off");
+  });
+
   it("works in UTC, so times round-trip and SQL buckets them by UTC days", async () => {
     const instant = new Date("2026-11-25T23:30:00.000Z");
     const [row] = await db.$queryRaw<{ zone: string; back: Date; day: Date }[]>`
