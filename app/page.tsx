@@ -1,9 +1,10 @@
 // The Overview: every pipeline of the watched repositories with its health, flagged ones first.
 // The server reads the first data for the scope in the URL; the client view polls afterwards.
-import { EmptyState } from "@/components/overview/empty-state";
+import Link from "next/link";
 import styles from "@/components/overview/overview.module.css";
 import { readOverviewParams, scopeOf } from "@/components/overview/overview-params";
 import { OverviewView } from "@/components/overview/overview-view";
+import { AddRepository } from "@/components/status/add-repository";
 import { getOverviewData } from "@/lib/overview";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,12 @@ export default async function OverviewPage({ searchParams }: Props) {
     return (
       <main className={styles.main}>
         <h1>Pipelines</h1>
-        <EmptyState />
+        <AddRepository githubApiUrl={data.githubApiUrl} hasCredentials={data.hasCredentials}>
+          <p>
+            The first sync then reads the last days of history; its progress shows on{" "}
+            <Link href="/status">Sync status</Link>, and the pipelines here.
+          </p>
+        </AddRepository>
       </main>
     );
   return (

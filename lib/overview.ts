@@ -11,7 +11,7 @@ import { getSparklines, type SparklinesReport } from "@/lib/metrics/sparklines";
 
 export type OverviewData =
   /** Nothing configured nor tracked: the page explains how to add a repository. */
-  | { kind: "empty" }
+  | { kind: "empty"; githubApiUrl: string; hasCredentials: boolean }
   | {
       kind: "ok";
       /** PIPEWATCH_REPOS as configured (`owner/name` or `owner/*`), to explain a first sync. */
@@ -26,7 +26,8 @@ export async function getOverviewData(scope: {
   window: string;
   branch?: string;
 }): Promise<OverviewData> {
-  const configured = getConfig().repos.map((r) => `${r.owner}/${r.repo}`);
+  const config = getConfig();
+  const configured = config.repos.map((r) => `${r.owner}/${r.repo}`);
   const db = getDb();
   // A branch the API refuses fails both: the browser then shows the API's message.
   const read = async () => ({
@@ -41,7 +42,12 @@ export async function getOverviewData(scope: {
     if (result.status === "rejected")
       console.error(`pipewatch: the overview's first data: ${describeError(result.reason)}`);
   const pipelines = report.status === "fulfilled" ? report.value : undefined;
-  if (configured.length === 0 && pipelines?.pipelines.length === 0) return { kind: "empty" };
+  if (configured.length === 0 && pipelines?.pipelines.length === 0)
+    return {
+      kind: "empty",
+      githubApiUrl: config.githubApiUrl,
+      hasCredentials: config.githubToken !== undefined || config.githubApp !== undefined,
+    };
   return {
     kind: "ok",
     configured,

@@ -1,9 +1,11 @@
 // What to do when nothing is watched yet: the three steps to a first repository.
+import type { ReactNode } from "react";
 import styles from "./status.module.css";
 
-type Props = { githubApiUrl: string; hasCredentials: boolean };
+type Props = { githubApiUrl: string; hasCredentials: boolean; children?: ReactNode };
 
-export function AddRepository({ githubApiUrl, hasCredentials }: Props) {
+/** Shown by the Overview and Sync status of a server that watches nothing; `children` follow. */
+export function AddRepository({ githubApiUrl, hasCredentials, children }: Props) {
   return (
     <section className="card" aria-labelledby="empty-title" data-testid="empty-state">
       <h2 id="empty-title">No repositories watched yet</h2>
@@ -41,6 +43,7 @@ export function AddRepository({ githubApiUrl, hasCredentials }: Props) {
         GitHub API: <code>{githubApiUrl}</code> (<code>GITHUB_API_URL</code>; GitHub Enterprise
         Server: <code>https://HOST/api/v3</code>).
       </p>
+      {children}
     </section>
   );
 }
