@@ -182,27 +182,43 @@ export function printTable(results: Measurement[], baseline?: Map<string, number
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each endpoint's slowest statement, run once more. */
-export async function printExplains(url: string, results: Measurement[], maxLines: number) {
+/**
+ * For each endpoint: its statements (median time within the request, and alone) and
+ * EXPLAIN (ANALYZE, BUFFERS) of the `top` slowest.
+ */
+export async function printExplains(
+  url: string,
+  results: Measurement[],
+  options: { maxLines: number; top: number },
+) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // As the app's sessions run (lib/db/client.ts).
+  await client.query("SET jit = off; SET TimeZone = 'UTC'");
+  const explain = async (format: string, s: { text: string; values: unknown[] }) =>
+    (await client.query(`EXPLAIN (ANALYZE, ${format}) ${s.text}`, s.values)).rows;
   try {
     const seen = new Set<string>();
     for (const r of results) {
       if (!r.slowest || seen.has(r.slowest.text + JSON.stringify(r.slowest.values))) continue;
       seen.add(r.slowest.text + JSON.stringify(r.slowest.values));
-      const explained = await client.query<{ "QUERY PLAN": string }>(
-        `EXPLAIN (ANALYZE, BUFFERS) ${r.slowest.text}`,
-        r.slowest.values,
-      );
-      const plan = explained.rows.map((row) => row["QUERY PLAN"]);
-      console.log(`\n${r.endpoint.path}: statements by median time`);
-      for (const s of r.byStatement.slice(0, 8))
-        console.log(
-          `  ${fixed(s.p50).padStart(8)} ms  ${s.text.replace(/\s+/g, " ").trim().slice(0, 110)}`,
-        );
-      console.log(`EXPLAIN (ANALYZE, BUFFERS) of the slowest:`);
-      for (const planLine of plan.slice(0, maxLines)) console.log(`    ${planLine}`);
-      if (plan.length > maxLines) console.log(`    ... ${plan.length - maxLines} more lines`);
+      // Side by side, statements wait for each other's CPU: alone, each shows its own cost.
+      console.log(`\n${r.endpoint.path}: statements by median time (ms in the request, alone)`);
+      for (const s of r.byStatement.slice(0, 12)) {
+        const [row] = await explain("FORMAT JSON", s);
+        const ms = (row?.["QUERY PLAN"] as { "Execution Time": number }[] | undefined)?.[0]?.[
+          "Execution Time"
+        ];
+        const text = s.text.replace(/\s+/g, " ").trim().slice(0, 100);
+        console.log(`  ${fixed(s.p50).padStart(8)} ${fixed(ms).padStart(8)}  ${text}`);
+      }
+      for (const [i, s] of r.byStatement.slice(0, options.top).entries()) {
+        const plan = (await explain("BUFFERS", s)).map((row) => String(row["QUERY PLAN"]));
+        console.log(`EXPLAIN (ANALYZE, BUFFERS) of statement ${i + 1}:`);
+        for (const line of plan.slice(0, options.maxLines)) console.log(`    ${line}`);
+        if (plan.length > options.maxLines)
+          console.log(`    ... ${plan.length - options.maxLines} more lines`);
+      }
     }
   } finally {
     await client.end();

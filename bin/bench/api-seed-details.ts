@@ -129,6 +129,14 @@ FROM deployments d
   LEFT JOIN workflow_runs r ON r.id = d.id
   CROSS JOIN generate_series(0, 1) AS s(n)`;
 
+// What the sync keeps on each deployment as it writes it (lib/sync/deployments.ts): the
+// workflow of the run it points at, and its latest success status.
+const DEPLOYMENT_LINKS = `
+UPDATE deployments d SET workflow_id = r.workflow_id, last_success_at = (
+  SELECT max(s.created_at) FROM deployment_statuses s WHERE s.deployment_id = d.id AND s.state = 'success')
+FROM deployments x LEFT JOIN workflow_runs r ON r.id = x.run_id
+WHERE x.id = d.id`;
+
 /** [table, SQL] in the order they must run. */
 export const SEED_DETAILS: [string, string][] = [
   ["jobs", JOBS],
@@ -137,4 +145,5 @@ export const SEED_DETAILS: [string, string][] = [
   ["test_results", TEST_RESULTS],
   ["deployments", DEPLOYMENTS],
   ["deployment_statuses", DEPLOYMENT_STATUSES],
+  ["deployments (links)", DEPLOYMENT_LINKS],
 ];

@@ -1,4 +1,5 @@
-// npm run bench:api [-- --runs N --requests N --warmup N --explain --keep --reuse DB --only REGEXP
+// npm run bench:api [-- --runs N --requests N --warmup N --explain [--explain-top N] --keep
+//   --reuse DB --only REGEXP
 //   --json FILE --baseline FILE --database-url URL]: how fast the JSON API answers over a large
 // history (issue 5: GET /api/v1/pipelines in under 150 ms at p95 with 1,000,000 runs).
 //   1. a fresh database `pipewatch_bench_<random>` on TEST_DATABASE_URL's server (or
@@ -6,7 +7,8 @@
 //      --reuse DB measures a database kept by an earlier --keep instead (migrating it first);
 //   2. every endpoint of api-endpoints.ts called in-process through its route handler, with
 //      DATABASE_URL pointing at that database: p50/p95/max, response size, statements;
-//   3. --explain: EXPLAIN (ANALYZE, BUFFERS) of each endpoint's slowest statement.
+//   3. --explain: each endpoint's statements timed alone, and EXPLAIN (ANALYZE, BUFFERS) of its
+//      slowest (--explain-top N: of its N slowest).
 // The database is dropped at the end unless --keep.
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     explain: { type: "boolean", default: false },
     "explain-lines": { type: "string", default: "60" },
+    "explain-top": { type: "string", default: "1" },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
     json: { type: "string" },
@@ -163,7 +166,11 @@ async function run(url: string): Promise<boolean> {
     }));
     await writeFile(values.json, `${JSON.stringify(saved, null, 2)}\n`);
   }
-  if (values.explain) await printExplains(url, results, Number(values["explain-lines"]));
+  if (values.explain)
+    await printExplains(url, results, {
+      maxLines: Number(values["explain-lines"]),
+      top: Number(values["explain-top"]),
+    });
   const target = results.find((r) => r.endpoint.path === TARGET.path);
   if (!target) return true;
   const p95 = percentile(target.ms, 0.95);

@@ -1,6 +1,7 @@
 // Deploy pipelines and their last successful deploy (docs/metrics.md) on hand-made workflows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/db/test-hooks";
+import { linkDeployments, refreshLastSuccess } from "@/lib/sync/deployments";
 import { queryDeploys } from "./deploys.ts";
 import { at, seedRepo, seedRun, seedWorkflow } from "./testing.ts";
 
@@ -10,6 +11,37 @@ let repo: number;
 beforeAll(async () => {
   repo = await seedRepo(database.db);
 });
+
+/** A deployment created at its first status, pointing at run `runId`. */
+async function seedDeployment(
+  id: bigint,
+  sha: string,
+  runId: bigint,
+  statuses: { id: bigint; state: string; at: number }[],
+) {
+  const first = statuses[0]?.at ?? 0;
+  await database.db.deployment.create({
+    data: {
+      id,
+      repoId: BigInt(repo),
+      sha,
+      ref: "main",
+      task: "deploy",
+      environment: "production",
+      createdAt: at(first),
+      updatedAt: at(statuses.at(-1)?.at ?? first),
+      runId,
+      statuses: {
+        create: statuses.map((s) => ({
+          id: s.id,
+          state: s.state,
+          createdAt: at(s.at),
+          updatedAt: at(s.at),
+        })),
+      },
+    },
+  });
+}
 
 const job = (name: string, conclusion: string, done: number) => ({
   queue: 1,
@@ -76,25 +108,15 @@ describe("deploys", () => {
       sha: "abc",
       jobs: [job("build", "success", 4)],
     });
-    await db.deployment.create({
-      data: {
-        id: 77n,
-        repoId: BigInt(repo),
-        sha: "abc",
-        ref: "main",
-        task: "deploy",
-        environment: "production",
-        createdAt: at(-28),
-        updatedAt: at(-25),
-        runId: BigInt(run),
-        statuses: {
-          create: [
-            { id: 770n, state: "in_progress", createdAt: at(-28), updatedAt: at(-28) },
-            { id: 771n, state: "success", createdAt: at(-25), updatedAt: at(-25) },
-          ],
-        },
-      },
-    });
+    await seedDeployment(77n, "abc", BigInt(run), [
+      { id: 770n, state: "in_progress", at: -28 },
+      { id: 771n, state: "success", at: -25 },
+    ]);
+    // A deployment pointing at a run that is not stored counts for no pipeline.
+    await seedDeployment(78n, "def", 999_999n, [{ id: 780n, state: "success", at: -4 }]);
+    // What the sync keeps on each deployment as it stores it.
+    await refreshLastSuccess(db, [77, 78]);
+    await linkDeployments(db, repo);
 
     const deploys = await queryDeploys(db, [repo]);
     expect(deploys.get(ci)).toEqual({ isDeploy: false, lastDeployAt: null });

@@ -63,27 +63,20 @@ function flowsCte(repoIds: number[]): Prisma.Sql {
  */
 export function deployCtes(repoIds: number[]): Prisma.Sql {
   return Prisma.sql`
-    ${flowsCte(repoIds)}, deployment_runs AS MATERIALIZED (
-      -- Every deployment with the workflow of the run its statuses point at, looked up once.
-      SELECT d.id, d.repo_id, d.sha, d.run_id, r.workflow_id
-      FROM deployments d LEFT JOIN workflow_runs r ON r.id = d.run_id
-    ), deployed_flows AS MATERIALIZED (
-      -- The workflows whose runs created deployments: read only if some workflow is neither
-      -- configured nor named as deploying (a CTE runs when first read).
-      SELECT DISTINCT workflow_id FROM deployment_runs WHERE workflow_id IS NOT NULL
-    ), deploy AS (
-      SELECT id, repo_id, deploy_job_name, by_name, by_job,
-        coalesce(is_deploy, by_name OR by_job OR id IN (SELECT workflow_id FROM deployed_flows)) AS is_deploy
+    ${flowsCte(repoIds)}, deploy AS (
+      SELECT id, repo_id, deploy_job_name, by_name, by_job, coalesce(is_deploy, by_name OR by_job
+        OR EXISTS (SELECT 1 FROM deployments d WHERE d.workflow_id = flows.id)) AS is_deploy
       FROM flows
     ), pipeline_deployments AS (
       -- The deployments of each deploy pipeline: those whose statuses point at one of its
-      -- runs, and those pointing at none that are on the SHA of one of its runs.
+      -- runs (deployments.workflow_id, set by the sync), and those pointing at none that are
+      -- on the SHA of one of its runs.
       SELECT f.id AS workflow_id, d.id AS deployment_id, d.run_id
-      FROM deploy f JOIN deployment_runs d ON d.workflow_id = f.id AND d.repo_id = f.repo_id
+      FROM deploy f JOIN deployments d ON d.workflow_id = f.id AND d.repo_id = f.repo_id
       WHERE f.is_deploy
       UNION ALL
       SELECT f.id, d.id, d.run_id
-      FROM deploy f JOIN deployment_runs d ON d.repo_id = f.repo_id AND d.run_id IS NULL
+      FROM deploy f JOIN deployments d ON d.repo_id = f.repo_id AND d.run_id IS NULL
       WHERE f.is_deploy AND EXISTS (
         SELECT 1 FROM workflow_runs x WHERE x.workflow_id = f.id AND x.head_sha = d.sha)
     ), deploy_events AS (
@@ -109,17 +102,19 @@ type Row = { workflow_id: bigint; is_deploy: boolean; status_deploy: Date | null
  * to compile it (JIT), which costs more than it saves here.
  */
 export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<number, DeployInfo>> {
+  // The latest success status of the pipeline's deployments (as pipeline_deployments finds
+  // them): two probes of deployments' indexes per deploy pipeline, on last_success_at.
   const statuses = db.$queryRaw<Row[]>`
-    WITH ${deployCtes(repoIds)},
-    status_deploys AS (
-      SELECT p.workflow_id, max(s.at) AS at
-      FROM pipeline_deployments p
-        JOIN (SELECT deployment_id, max(created_at) AS at FROM deployment_statuses
-              WHERE state = 'success' GROUP BY deployment_id) s ON s.deployment_id = p.deployment_id
-      GROUP BY p.workflow_id
-    )
-    SELECT f.id AS workflow_id, f.is_deploy, sd.at AS status_deploy
-    FROM deploy f LEFT JOIN status_deploys sd ON sd.workflow_id = f.id`;
+    WITH ${deployCtes(repoIds)}
+    SELECT f.id AS workflow_id, f.is_deploy, CASE WHEN f.is_deploy THEN greatest(
+      (SELECT max(d.last_success_at) FROM deployments d
+        WHERE d.workflow_id = f.id AND d.repo_id = f.repo_id),
+      (SELECT d.last_success_at FROM deployments d
+        WHERE d.repo_id = f.repo_id AND d.run_id IS NULL AND d.last_success_at IS NOT NULL
+          AND EXISTS (SELECT 1 FROM workflow_runs x WHERE x.workflow_id = f.id AND x.head_sha = d.sha)
+        ORDER BY d.last_success_at DESC LIMIT 1)
+    ) END AS status_deploy
+    FROM deploy f`;
   const jobs = db.$queryRaw<{ workflow_id: bigint; at: Date | null }[]>`
     WITH ${flowsCte(repoIds)}
     SELECT f.id AS workflow_id,

@@ -72,7 +72,14 @@ function shaGroupsOf(scope: Scope): Prisma.Sql {
     FROM (
       SELECT r.head_sha, r.created_at, a.status, a.conclusion,
         row_number() OVER (PARTITION BY r.head_sha ORDER BY r.created_at, r.id, a.attempt) AS pos
-      FROM workflow_runs r JOIN run_attempts a ON a.run_id = r.id
+      FROM workflow_runs r CROSS JOIN LATERAL (
+        -- The latest attempt is the run's own status; only re-run runs (a few percent) have
+        -- earlier attempts to read, so only they cost a visit of run_attempts.
+        SELECT r.run_attempt AS attempt, r.status, r.conclusion
+        UNION ALL
+        SELECT a.attempt, a.status, a.conclusion FROM run_attempts a
+        WHERE r.run_attempt > 1 AND a.run_id = r.id AND a.attempt < r.run_attempt
+      ) a
       WHERE ${runsInScope(scope)}
     ) attempts
     GROUP BY head_sha`;

@@ -59,7 +59,11 @@ async function saveDeployment(
       sha = EXCLUDED.sha, ref = EXCLUDED.ref, task = EXCLUDED.task, environment = EXCLUDED.environment,
       description = EXCLUDED.description, creator_login = EXCLUDED.creator_login,
       production_environment = EXCLUDED.production_environment, updated_at = EXCLUDED.updated_at,
-      run_id = COALESCE(EXCLUDED.run_id, deployments.run_id), synced_at = now()`;
+      run_id = COALESCE(EXCLUDED.run_id, deployments.run_id),
+      -- A run that changed unlinks the workflow; linkDeployments links it again.
+      workflow_id = CASE WHEN EXCLUDED.run_id IS NULL OR EXCLUDED.run_id = deployments.run_id
+                         THEN deployments.workflow_id END,
+      synced_at = now()`;
   await saveStatuses(tx, d.id, statuses);
 }
 
@@ -80,6 +84,31 @@ async function saveStatuses(tx: DbOrTx, deploymentId: number, statuses: GitHubDe
       state = EXCLUDED.state, description = EXCLUDED.description, environment = EXCLUDED.environment,
       target_url = EXCLUDED.target_url, log_url = EXCLUDED.log_url, environment_url = EXCLUDED.environment_url,
       creator_login = EXCLUDED.creator_login, updated_at = EXCLUDED.updated_at`;
+  await refreshLastSuccess(tx, [deploymentId]);
+}
+
+/**
+ * Sets deployments.last_success_at, their latest `success` status, kept with the statuses it
+ * sums up (in their transaction): the metrics read a pipeline's last deploy from it rather than
+ * from every status of every deployment.
+ */
+export async function refreshLastSuccess(tx: DbOrTx, deploymentIds: number[]): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE deployments d SET last_success_at = (
+      SELECT max(s.created_at) FROM deployment_statuses s
+      WHERE s.deployment_id = d.id AND s.state = 'success')
+    WHERE d.id = ANY(${deploymentIds.map(BigInt)}::bigint[])`;
+}
+
+/**
+ * Sets deployments.workflow_id, the workflow of the run a deployment's statuses point at, where
+ * it is unset and that run is stored (a run can be stored after its deployment). The metrics
+ * find a pipeline's deployments by it instead of joining every deployment with its run.
+ */
+export async function linkDeployments(tx: DbOrTx, repoId: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE deployments d SET workflow_id = r.workflow_id FROM workflow_runs r
+    WHERE d.repo_id = ${BigInt(repoId)} AND d.workflow_id IS NULL AND r.id = d.run_id`;
 }
 
 const CRAWLED = "deployments_crawled";
@@ -143,6 +172,7 @@ export async function syncDeployments(
   }
   const horizon = new Date(Math.max(since.getTime(), ctx.now().getTime() - RECHECK_DAYS * DAY));
   result.deployments += await recheckOpenDeployments(ctx, repo, horizon);
+  await linkDeployments(ctx.db, repo.id);
   return result;
 }
 

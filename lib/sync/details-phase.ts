@@ -30,7 +30,11 @@ export function isRepositoryWide(error: unknown): boolean {
 }
 
 export async function deleteRun(ctx: SyncContext, runId: number): Promise<void> {
-  await ctx.db.workflowRun.deleteMany({ where: { id: BigInt(runId) } });
+  await ctx.db.$transaction(async (tx) => {
+    await tx.workflowRun.deleteMany({ where: { id: BigInt(runId) } });
+    // Its deployments no longer belong to a stored run's pipeline (see linkDeployments).
+    await tx.$executeRaw`UPDATE deployments SET workflow_id = NULL WHERE run_id = ${BigInt(runId)}`;
+  });
 }
 
 async function recordFailure(ctx: SyncContext, run: DueRun, error: unknown): Promise<string> {
