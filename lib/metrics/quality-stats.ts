@@ -70,17 +70,18 @@ function shaGroupsOf(scope: Scope): Prisma.Sql {
       bool_or(status = 'completed' AND conclusion IS NOT NULL
               AND conclusion <> ALL(${CANCELLED_CONCLUSIONS}::text[])) AS counted
     FROM (
-      SELECT r.head_sha, r.created_at, a.status, a.conclusion,
-        row_number() OVER (PARTITION BY r.head_sha ORDER BY r.created_at, r.id, a.attempt) AS pos
-      FROM workflow_runs r CROSS JOIN LATERAL (
+      SELECT head_sha, created_at, status, conclusion,
+        row_number() OVER (PARTITION BY head_sha ORDER BY created_at, id, attempt) AS pos
+      FROM (
         -- The latest attempt is the run's own status; only re-run runs (a few percent) have
         -- earlier attempts to read, so only they cost a visit of run_attempts.
-        SELECT r.run_attempt AS attempt, r.status, r.conclusion
+        SELECT r.head_sha, r.created_at, r.id, r.run_attempt AS attempt, r.status, r.conclusion
+        FROM workflow_runs r WHERE ${runsInScope(scope)}
         UNION ALL
-        SELECT a.attempt, a.status, a.conclusion FROM run_attempts a
-        WHERE r.run_attempt > 1 AND a.run_id = r.id AND a.attempt < r.run_attempt
+        SELECT r.head_sha, r.created_at, r.id, a.attempt, a.status, a.conclusion
+        FROM workflow_runs r JOIN run_attempts a ON a.run_id = r.id AND a.attempt < r.run_attempt
+        WHERE ${runsInScope(scope)} AND r.run_attempt > 1
       ) a
-      WHERE ${runsInScope(scope)}
     ) attempts
     GROUP BY head_sha`;
 }

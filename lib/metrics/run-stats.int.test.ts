@@ -1,6 +1,7 @@
 // The run counts, success rate, durations and queue times of docs/metrics.md on hand-made runs.
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/db/test-hooks";
+import { refreshRunQueues } from "./run-queues.ts";
 import { queryRunStats } from "./run-stats.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
@@ -103,6 +104,16 @@ describe("run stats", () => {
       conclusion: null,
       jobs: [{ queue: 50, conclusion: "success" }],
     });
+    expect((await statsOf(wf))?.queueMs).toEqual({ p50: 2 * 60_000, p95: 2.9 * 60_000 });
+    // The same from the queue times the sync keeps on each run as from the jobs.
+    const runs = await db.workflowRun.findMany({ where: { workflowId: BigInt(wf) } });
+    await refreshRunQueues(
+      db,
+      runs.map((r) => Number(r.id)),
+    );
+    const kept = await db.$queryRaw<{ ms: bigint[] }[]>`
+      SELECT queue_ms AS ms FROM workflow_runs WHERE workflow_id = ${BigInt(wf)} ORDER BY created_at`;
+    expect(kept.map((r) => r.ms.map(Number))).toEqual([[60_000, 120_000, 180_000], [3_000_000]]);
     expect((await statsOf(wf))?.queueMs).toEqual({ p50: 2 * 60_000, p95: 2.9 * 60_000 });
     expect(at(0)).toEqual(T0);
   });

@@ -4,7 +4,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { runQueues } from "./run-queues.ts";
 import type { BranchScope, Scope } from "./scope.ts";
+import { msBetween } from "./sql-time.ts";
 
 /** Conclusions counted as failures, and as cancelled (excluded from the success rate). */
 export const FAILURE_CONCLUSIONS = ["failure", "timed_out", "startup_failure"];
@@ -26,15 +28,6 @@ export function branchCondition(branch: BranchScope): Prisma.Sql {
   if (branch.kind === "all") return Prisma.sql`TRUE`;
   if (branch.kind === "name") return Prisma.sql`r.head_branch = ${branch.name}`;
   return Prisma.sql`r.head_branch = repo.default_branch`;
-}
-
-/**
- * Milliseconds from `a` to `b`, exactly: times are stored to the millisecond (timestamptz(3)),
- * so rounding the float8 epoch difference gives what extract(epoch ...) * 1000 gives in
- * numeric, at a fraction of the cost over hundreds of thousands of jobs.
- */
-export function msBetween(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`round(date_part('epoch', ${b} - ${a}) * 1000)`;
 }
 
 const ms = (value: number | null | undefined) =>
@@ -93,7 +86,6 @@ export async function queryRunStats(db: Db, scope: Scope, repoIds?: number[]): P
   const done = Prisma.sql`r.status = 'completed'`;
   const success = Prisma.sql`r.status = 'completed' AND r.conclusion = 'success' AND r.run_started_at IS NOT NULL`;
   const duration = msBetween(Prisma.sql`r.run_started_at`, Prisma.sql`r.updated_at`);
-  const queued = msBetween(Prisma.sql`j.created_at`, Prisma.sql`j.started_at`);
   // Pipeline by pipeline: each aggregate reads one index range, already grouped.
   const runsQuery = db.$queryRaw<Row[]>`
     SELECT w.id AS workflow_id, s.runs, s.successes, s.failures, s.cancelled, s.p50, s.p95, s.max
@@ -109,19 +101,16 @@ export async function queryRunStats(db: Db, scope: Scope, repoIds?: number[]): P
       FROM workflow_runs r WHERE ${runsInScope(scope)}
     ) s
     WHERE ${pipelinesOf(repoIds)} AND s.in_scope > 0`;
-  // The jobs of each pipeline in the window (jobs.run_created_at is their run's created_at),
-  // one index range per pipeline, kept when their run is in scope and completed.
+  // The queue times of each completed run in scope (run-queues.ts), one index range per
+  // pipeline.
   const queueQuery = db.$queryRaw<QueueRow[]>`
     SELECT w.id AS workflow_id, q.p50, q.p95
-    FROM workflows w CROSS JOIN LATERAL (
+    FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
       SELECT count(*) AS jobs,
-        (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${queued}))::float8 AS p50,
-        (percentile_cont(0.95) WITHIN GROUP (ORDER BY ${queued}))::float8 AS p95
-      FROM jobs j
-      WHERE j.workflow_id = w.id
-        AND j.run_created_at >= ${scope.window.from} AND j.run_created_at <= ${scope.window.to}
-        AND j.conclusion IS DISTINCT FROM 'skipped' AND j.started_at IS NOT NULL AND j.created_at IS NOT NULL
-        AND (j.run_id IN (${runIdsInScope(scope, repoIds, done)})) IS TRUE
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS p50,
+        (percentile_cont(0.95) WITHIN GROUP (ORDER BY ms))::float8 AS p95
+      FROM workflow_runs r CROSS JOIN LATERAL unnest(${runQueues()}) AS ms
+      WHERE ${runsInScope(scope)} AND ${done}
     ) q
     WHERE ${pipelinesOf(repoIds)} AND q.jobs > 0`;
   const [rows, queue] = await Promise.all([runsQuery, queueQuery]);

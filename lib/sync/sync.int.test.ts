@@ -14,6 +14,7 @@ const HOUR = DAY / 24;
 import { type SyncEnvironment, syncSelected } from "./sync.ts";
 import {
   declaredFlags,
+  derivedColumns,
   openPipelineFlags,
   scenarioTruth,
   snapshot,
@@ -45,6 +46,17 @@ describe("a full sync of the demo organisation", () => {
     expect(truth.runs).toBeGreaterThan(500);
     expect(await storedCounts(db)).toEqual(truth);
   }, 300_000);
+
+  it("keeps what it stores for the metrics equal to what it is derived from", async () => {
+    const derived = await derivedColumns(db);
+    expect(derived).toMatchObject({
+      staleRunQueues: 0,
+      staleDeploymentWorkflows: 0,
+      staleDeploymentSuccesses: 0,
+    });
+    expect(derived?.runQueues).toBeGreaterThan(1000);
+    expect(derived?.deploymentWorkflows).toBeGreaterThan(100);
+  });
 
   it("stores the values GitHub shows (a sample of runs, their attempts, jobs and steps)", async () => {
     const client = await env.clientFor("acme");

@@ -9,6 +9,7 @@ import { startTestSimulator } from "@/lib/simulator/testing/start";
 import { signPayload } from "@/lib/simulator/webhooks";
 import { repositorySchema, workflowSchema } from "./github-schemas.ts";
 import { saveRepositories } from "./repositories.ts";
+import { derivedColumns } from "./testing.ts";
 import { saveWorkflows } from "./workflows.ts";
 
 const SECRET = "webhook-test-secret";
@@ -33,8 +34,7 @@ const receiver = createServer((req, res) => {
   });
 });
 
-let database: TestDatabase;
-let db: Db;
+let database: TestDatabase, db: Db;
 let sim: RunningSimulator;
 let POST: ((request: Request) => Promise<Response>) | undefined;
 let repoId: number;
@@ -242,6 +242,7 @@ describe("POST /api/webhooks/github", () => {
       logState: null,
     });
     expect(job?.runnerName).not.toBeNull();
+    expect(await derivedColumns(db)).toMatchObject({ staleRunQueues: 0, runQueues: 1 });
     expect(await db.step.count({ where: { jobId: BigInt(jobId ?? 0) } })).toBe(last?.steps.length);
     expect(last?.steps.length).toBeGreaterThan(0);
     // A late queued event (new delivery id) does not send the job back.
