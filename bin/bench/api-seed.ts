@@ -186,10 +186,10 @@ export async function seed(
     ["workflow_runs", RUNS, []],
     ["(attempts)", SEED_ATTEMPTS, [jobCounts]],
     ["run_attempts", ATTEMPTS, []],
-    ...SEED_DETAILS.map(([table, sql]): [string, string, unknown[]] => [
+    ...SEED_DETAILS.map(([table, sql, params]): [string, string, unknown[]] => [
       table,
       sql,
-      sql.includes("$1") ? [jobNames] : [],
+      params ?? (sql.includes("$1") ? [jobNames] : []),
     ]),
   ];
   for (const [table, sql, params] of steps) {

@@ -9,17 +9,17 @@ import {
   CANCELLED_CONCLUSIONS,
   FAILURE_CONCLUSIONS,
   pipelinesOf,
-  runIdsInScope,
   runsInScope,
 } from "./run-stats.ts";
+import { runCacheRestores } from "./run-summaries.ts";
 import type { Scope } from "./scope.ts";
 
 export type CacheStats = { hits: number; partial: number; misses: number; hitRate: number | null };
 export type FlakyStats = { flakyRuns: number; rate: number | null; flakyTests: number };
 
 /**
- * Cache restores by outcome, per pipeline with any: each pipeline's events in the window
- * (cache_events.run_created_at is their run's created_at), kept when their run is in scope.
+ * Cache restores by outcome, per pipeline with any: the counts each run in scope keeps
+ * (run-summaries.ts), one index range per pipeline.
  */
 export async function queryCacheStats(
   db: Db,
@@ -30,17 +30,13 @@ export async function queryCacheStats(
     { workflow_id: bigint; hits: number; partial: number; misses: number }[]
   >`
     SELECT w.id AS workflow_id, c.hits, c.partial, c.misses
-    FROM workflows w CROSS JOIN LATERAL (
-      SELECT count(*) AS restores,
-        count(*) FILTER (WHERE c.outcome = 'exact')::int AS hits,
-        count(*) FILTER (WHERE c.outcome = 'partial')::int AS partial,
-        count(*) FILTER (WHERE c.outcome = 'miss')::int AS misses
-      FROM cache_events c
-      WHERE c.workflow_id = w.id AND c.kind = 'restore'
-        AND c.run_created_at >= ${scope.window.from} AND c.run_created_at <= ${scope.window.to}
-        AND (c.run_id IN (${runIdsInScope(scope, repoIds)})) IS TRUE
+    FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
+      SELECT coalesce(sum(n.hits), 0)::int AS hits, coalesce(sum(n.partial), 0)::int AS partial,
+        coalesce(sum(n.misses), 0)::int AS misses
+      FROM workflow_runs r CROSS JOIN LATERAL (SELECT ${runCacheRestores()}) n
+      WHERE ${runsInScope(scope)}
     ) c
-    WHERE ${pipelinesOf(repoIds)} AND c.restores > 0`;
+    WHERE ${pipelinesOf(repoIds)} AND c.hits + c.partial + c.misses > 0`;
   return new Map(
     rows.map((r) => {
       const total = r.hits + r.partial + r.misses;

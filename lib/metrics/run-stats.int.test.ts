@@ -1,8 +1,8 @@
 // The run counts, success rate, durations and queue times of docs/metrics.md on hand-made runs.
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/db/test-hooks";
-import { refreshRunQueues } from "./run-queues.ts";
 import { queryRunStats } from "./run-stats.ts";
+import { refreshRunSummaries } from "./run-summaries.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
@@ -107,7 +107,7 @@ describe("run stats", () => {
     expect((await statsOf(wf))?.queueMs).toEqual({ p50: 2 * 60_000, p95: 2.9 * 60_000 });
     // The same from the queue times the sync keeps on each run as from the jobs.
     const runs = await db.workflowRun.findMany({ where: { workflowId: BigInt(wf) } });
-    await refreshRunQueues(
+    await refreshRunSummaries(
       db,
       runs.map((r) => Number(r.id)),
     );

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { runQueues } from "./run-queues.ts";
+import { runQueues } from "./run-summaries.ts";
 import type { BranchScope, Scope } from "./scope.ts";
 import { msBetween } from "./sql-time.ts";
 
@@ -101,7 +101,7 @@ export async function queryRunStats(db: Db, scope: Scope, repoIds?: number[]): P
       FROM workflow_runs r WHERE ${runsInScope(scope)}
     ) s
     WHERE ${pipelinesOf(repoIds)} AND s.in_scope > 0`;
-  // The queue times of each completed run in scope (run-queues.ts), one index range per
+  // The queue times of each completed run in scope (run-summaries.ts), one index range per
   // pipeline.
   const queueQuery = db.$queryRaw<QueueRow[]>`
     SELECT w.id AS workflow_id, q.p50, q.p95

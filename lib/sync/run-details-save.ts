@@ -6,7 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
-import { refreshRunQueues } from "@/lib/metrics/run-queues";
+import { refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { SyncRepo } from "./context.ts";
 import type { GitHubJob } from "./github-detail-schemas.ts";
 import type { GitHubRun } from "./github-schemas.ts";
@@ -36,7 +36,6 @@ async function saveJobs(tx: DbOrTx, details: RunDetails) {
   // In batches: a statement holds at most 65,535 parameters (20 a job).
   for (let i = 0; i < jobs.length; i += 1000)
     await upsertJobs(tx, run, jobs.slice(i, i + 1000), logs);
-  await refreshRunQueues(tx, [run.id]);
   const steps = jobs.flatMap((j) =>
     (j.steps ?? []).map(
       (s) => Prisma.sql`(${BigInt(j.id)}, ${s.number}, ${s.name}, ${s.status}, ${s.conclusion},
@@ -162,6 +161,7 @@ export async function saveRunDetails(db: Db, repo: SyncRepo, details: RunDetails
       await saveJobs(tx, details);
       await saveCacheEvents(tx, details);
       await saveArtifacts(tx, repo, details);
+      await refreshRunSummaries(tx, [details.run.id]);
       await tx.$executeRaw`
         UPDATE workflow_runs SET details_attempt = GREATEST(details_attempt, ${details.run.runAttempt}),
           details_failures = 0, details_error = NULL, synced_at = now()

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { createGitHubClient, type Exchange } from "@/lib/github/client";
-import { jobQueuesOf } from "@/lib/metrics/run-queues";
+import { cacheRestoresOf, jobQueuesOf } from "@/lib/metrics/run-summaries";
 import { artifactsOf, cachesOf, deploymentsOf, testCasesOf } from "@/lib/simulator/derived";
 import { runStateAt } from "@/lib/simulator/github/runs";
 import type { ScenarioTruth } from "@/lib/simulator/scenarios/index";
@@ -191,20 +191,26 @@ export async function openPipelineFlags(db: Db): Promise<string[]> {
 }
 
 /**
- * Rows whose values kept for the metrics (run-queues.ts, deployments.ts) differ from what they
+ * Rows whose values kept for the metrics (run-summaries.ts, deployments.ts) differ from what they
  * are derived from, and how many are set at all: the first three must be 0 after any write.
  */
 export async function derivedColumns(db: Db) {
+  const run = Prisma.sql`r.id`;
   const [row] = await db.$queryRaw<Record<string, number>[]>`
     SELECT
-      (SELECT count(*) FROM workflow_runs r WHERE EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = r.id)
-        AND r.queue_ms IS DISTINCT FROM ${jobQueuesOf(Prisma.sql`r.id`)})::int AS "staleRunQueues",
+      (SELECT count(*) FROM workflow_runs r
+        WHERE (r.details_attempt > 0 OR EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = r.id))
+          AND (r.queue_ms IS DISTINCT FROM ${jobQueuesOf(run)}
+            OR r.cache_hits IS DISTINCT FROM ${cacheRestoresOf(run, "exact")}
+            OR r.cache_partial IS DISTINCT FROM ${cacheRestoresOf(run, "partial")}
+            OR r.cache_misses IS DISTINCT FROM ${cacheRestoresOf(run, "miss")}))::int AS "staleRunSummaries",
       (SELECT count(*) FROM deployments d LEFT JOIN workflow_runs r ON r.id = d.run_id
         WHERE d.workflow_id IS DISTINCT FROM r.workflow_id)::int AS "staleDeploymentWorkflows",
       (SELECT count(*) FROM deployments d WHERE d.last_success_at IS DISTINCT FROM (
         SELECT max(s.created_at) FROM deployment_statuses s
         WHERE s.deployment_id = d.id AND s.state = 'success'))::int AS "staleDeploymentSuccesses",
       (SELECT count(*) FROM workflow_runs WHERE cardinality(queue_ms) > 0)::int AS "runQueues",
+      (SELECT count(*) FROM workflow_runs WHERE cache_hits > 0)::int AS "runCacheHits",
       (SELECT count(*) FROM deployments WHERE workflow_id IS NOT NULL)::int AS "deploymentWorkflows"`;
   return row;
 }

@@ -4,7 +4,7 @@
 // may already have stored something newer, so the job upsert keeps a job that is further along.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import { refreshRunQueues } from "@/lib/metrics/run-queues";
+import { refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { GitHubJob } from "./github-detail-schemas.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -84,7 +84,7 @@ export async function upsertJobUnlessFurther(
       labels = EXCLUDED.labels, html_url = EXCLUDED.html_url, synced_at = now()
     WHERE ${jobProgress(Prisma.sql`EXCLUDED.status`)} >= ${jobProgress(Prisma.sql`jobs.status`)}`;
   if (jobs === 0) return false;
-  await refreshRunQueues(tx, [j.run_id]);
+  await refreshRunSummaries(tx, [j.run_id]);
   const steps = (j.steps ?? []).map(
     (s) => Prisma.sql`(${BigInt(j.id)}, ${s.number}, ${s.name}, ${s.status}, ${s.conclusion},
       ${date(s.started_at)}, ${date(s.completed_at)})`,

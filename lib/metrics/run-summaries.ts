@@ -1,0 +1,54 @@
+// What each run keeps for the metrics (docs/metrics.md), in workflow_runs and in its scope
+// index, so that a pipeline's numbers read one index entry per run in scope instead of every
+// job or cache event and a check of its run:
+// - queue_ms: the queue time of each of its jobs that counts (all attempts; started, not
+//   skipped), sorted;
+// - cache_hits, cache_partial, cache_misses: its cache restores by outcome.
+// The sync refreshes them whenever it writes the run's jobs or cache events; a run whose values
+// were never computed (NULL) is read from its jobs and events at query time, so the numbers
+// do not depend on who wrote the rows.
+import "server-only";
+import { Prisma } from "@/lib/db/generated/client";
+import type { DbOrTx } from "@/lib/github/conditional";
+import { msBetween } from "./sql-time.ts";
+
+/** The sorted queue times (ms, bigint[]) of the jobs of run `runId` that count. */
+export function jobQueuesOf(runId: Prisma.Sql): Prisma.Sql {
+  const queued = msBetween(Prisma.sql`j.created_at`, Prisma.sql`j.started_at`);
+  return Prisma.sql`ARRAY(
+    SELECT ${queued}::bigint AS ms FROM jobs j
+    WHERE j.run_id = ${runId} AND j.conclusion IS DISTINCT FROM 'skipped'
+      AND j.started_at IS NOT NULL AND j.created_at IS NOT NULL
+    ORDER BY ms)`;
+}
+
+/** The number of cache restores of run `runId` with `outcome`. */
+export function cacheRestoresOf(runId: Prisma.Sql, outcome: "exact" | "partial" | "miss") {
+  return Prisma.sql`(SELECT count(*)::int FROM cache_events c
+    WHERE c.run_id = ${runId} AND c.kind = 'restore' AND c.outcome = ${outcome}::cache_outcome)`;
+}
+
+/** The queue times of run `r`: kept, else read from its jobs. */
+export function runQueues(): Prisma.Sql {
+  return Prisma.sql`coalesce(r.queue_ms, ${jobQueuesOf(Prisma.sql`r.id`)})`;
+}
+
+/** Run `r`'s cache restores as `hits`, `partial` and `misses`: kept, else read from its events. */
+export function runCacheRestores(): Prisma.Sql {
+  const run = Prisma.sql`r.id`;
+  return Prisma.sql`
+    coalesce(r.cache_hits, ${cacheRestoresOf(run, "exact")}) AS hits,
+    coalesce(r.cache_partial, ${cacheRestoresOf(run, "partial")}) AS partial,
+    coalesce(r.cache_misses, ${cacheRestoresOf(run, "miss")}) AS misses`;
+}
+
+/** Recomputes what `runIds` keep for the metrics, in the caller's transaction. */
+export async function refreshRunSummaries(tx: DbOrTx, runIds: number[]): Promise<void> {
+  if (runIds.length === 0) return;
+  const run = Prisma.sql`r.id`;
+  await tx.$executeRaw`
+    UPDATE workflow_runs r SET queue_ms = ${jobQueuesOf(run)},
+      cache_hits = ${cacheRestoresOf(run, "exact")}, cache_partial = ${cacheRestoresOf(run, "partial")},
+      cache_misses = ${cacheRestoresOf(run, "miss")}
+    WHERE r.id = ANY(${runIds.map(BigInt)}::bigint[])`;
+}
