@@ -65,6 +65,8 @@ export async function listFlakyTests(
   options: { repo?: string } = {},
 ): Promise<FlakyTestsReport> {
   const repoIds = await listTrackedRepoIds(db, options.repo);
+  // Ranked on the rare evidence (flaky SHAs, retried passes) first; the counts over all of a
+  // test's results are read, test by test, for the listed ones only.
   const rows = await db.$queryRaw<Row[]>`
     WITH ${flakyTestCtes(scope, repoIds)},
     flaky_tests AS (
@@ -78,28 +80,35 @@ export async function listFlakyTests(
         max(s.last_at) AS last_at
       FROM flaky_shas s JOIN workflows w ON w.id = s.workflow_id
       GROUP BY w.repo_id, s.suite, s.name
-    ), counts AS (
-      SELECT x.repo_id, x.suite, x.name,
-        count(*) FILTER (WHERE x.outcome IN ('failed', 'error'))::int AS failures,
-        count(*) FILTER (WHERE x.outcome IN ('passed', 'flaky'))::int AS passes,
-        count(*) FILTER (WHERE x.outcome = 'flaky')::int AS retried_passes,
-        max(x.created_at) AS last_seen_at,
-        max(x.created_at) FILTER (WHERE x.outcome = 'flaky') AS last_retried_at
-      FROM results x
-      WHERE EXISTS (SELECT 1 FROM flaky_tests ft
-                    WHERE ft.repo_id = x.repo_id AND ft.suite = x.suite AND ft.name = x.name)
-      GROUP BY x.repo_id, x.suite, x.name
+    ), retried AS (
+      SELECT repo_id, suite, name, count(*)::int AS retried_passes,
+        max(created_at) AS last_retried_at
+      FROM results WHERE outcome = 'flaky'
+      GROUP BY repo_id, suite, name
+    ), ranked AS MATERIALIZED (
+      SELECT ft.*, repo.full_name AS repo, coalesce(s.flaky_shas, 0) AS flaky_shas,
+        coalesce(r.retried_passes, 0) AS retried_passes,
+        greatest(s.last_at, r.last_retried_at) AS last_flaky_at,
+        count(*) OVER ()::int AS total
+      FROM flaky_tests ft
+        LEFT JOIN shas s USING (repo_id, suite, name)
+        LEFT JOIN retried r USING (repo_id, suite, name)
+        JOIN repositories repo ON repo.id = ft.repo_id
+      ORDER BY coalesce(s.flaky_shas, 0) + coalesce(r.retried_passes, 0) DESC, last_flaky_at DESC,
+        repo.full_name, ft.suite, ft.name
+      LIMIT ${FLAKY_TESTS_LIMIT}
     )
-    SELECT repo.full_name AS repo, ft.suite, ft.name, ft.workflow_ids, ft.workflow_names,
-      coalesce(s.flaky_shas, 0) AS flaky_shas, c.retried_passes, c.failures, c.passes,
-      c.last_seen_at, greatest(s.last_at, c.last_retried_at) AS last_flaky_at,
-      count(*) OVER ()::int AS total
-    FROM flaky_tests ft JOIN counts c USING (repo_id, suite, name)
-      LEFT JOIN shas s USING (repo_id, suite, name)
-      JOIN repositories repo ON repo.id = ft.repo_id
-    ORDER BY coalesce(s.flaky_shas, 0) + c.retried_passes DESC, last_flaky_at DESC,
-      repo.full_name, ft.suite, ft.name
-    LIMIT ${FLAKY_TESTS_LIMIT}`;
+    SELECT ft.repo, ft.suite, ft.name, ft.workflow_ids, ft.workflow_names, ft.flaky_shas,
+      ft.retried_passes, c.failures, c.passes, c.last_seen_at, ft.last_flaky_at, ft.total
+    FROM ranked ft CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE x.outcome IN ('failed', 'error'))::int AS failures,
+        count(*) FILTER (WHERE x.outcome IN ('passed', 'flaky'))::int AS passes,
+        max(x.created_at) AS last_seen_at
+      FROM results x
+      WHERE x.repo_id = ft.repo_id AND x.suite = ft.suite AND x.name = ft.name
+    ) c
+    ORDER BY ft.flaky_shas + ft.retried_passes DESC, ft.last_flaky_at DESC, ft.repo, ft.suite,
+      ft.name`;
   return {
     generatedAt: new Date().toISOString(),
     window: { from: scope.window.from.toISOString(), to: scope.window.to.toISOString() },
