@@ -92,26 +92,25 @@ export function formatDateTime(
   at: string | number | Date,
   options: { timeZone?: string; now?: number } = {},
 ): string {
-  const date = new Date(at);
-  if (!Number.isFinite(date.getTime())) return "—";
-  const year = (d: Date) =>
-    new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone: options.timeZone }).format(d);
-  const sameYear = year(date) === year(new Date(options.now ?? Date.now()));
-  return new Intl.DateTimeFormat("en-US", {
-    month: "short",
-    day: "numeric",
-    ...(sameYear ? {} : { year: "numeric" }),
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: options.timeZone,
-  }).format(date);
+  return formatCalendar(at, options, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 /** A day in `timeZone` (the viewer's when left out): `Oct 27`; `Dec 31, 2025` in another year. */
 export function formatDay(
   at: string | number | Date,
   options: { timeZone?: string; now?: number } = {},
+): string {
+  return formatCalendar(at, options, {});
+}
+
+/**
+ * `at` as month and day, plus `parts`, in `timeZone`; the year only when it differs from
+ * `now`'s there, since a dashboard's dates are nearly always this year's.
+ */
+function formatCalendar(
+  at: string | number | Date,
+  options: { timeZone?: string; now?: number },
+  parts: Intl.DateTimeFormatOptions,
 ): string {
   const date = new Date(at);
   if (!Number.isFinite(date.getTime())) return "—";
@@ -122,6 +121,7 @@ export function formatDay(
     month: "short",
     day: "numeric",
     ...(sameYear ? {} : { year: "numeric" }),
+    ...parts,
     timeZone: options.timeZone,
   }).format(date);
 }

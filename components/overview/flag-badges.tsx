@@ -3,6 +3,7 @@
 // keyboard or touch user opens it; a screen reader reads its summary, then the message).
 "use client";
 import { SeverityIcon } from "@/components/pipeline/icons";
+import a11y from "@/components/ui/a11y.module.css";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { PipelineFlag } from "@/lib/metrics/pipelines";
 import styles from "./flag-badges.module.css";
@@ -29,7 +30,7 @@ export function FlagBadges({ flags, now }: { flags: PipelineFlag[]; now: number 
           >
             <summary title={flag.message}>
               <SeverityIcon severity={flag.severity} size={13} />
-              <span className={styles.srOnly}>{flag.severity}: </span>
+              <span className={a11y.srOnly}>{flag.severity}: </span>
               {flagKindWords(flag.kind)}
             </summary>
             <p>{flag.message}</p>

@@ -2,6 +2,7 @@
 // aria-sort on the sorted one). On a phone the header row is hidden and each row is a card;
 // the filters' "Sort by" menu sorts there.
 "use client";
+import a11y from "@/components/ui/a11y.module.css";
 import type { Pipeline } from "@/lib/metrics/pipelines";
 import type { SparklinePoint } from "@/lib/metrics/sparklines";
 import type { SortDir, SortKey } from "./overview-params.ts";
@@ -58,7 +59,7 @@ export function PipelineTable(props: Props) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table} aria-busy={stale} data-stale={stale}>
-        <caption className={styles.srOnly}>
+        <caption className={a11y.srOnly}>
           Pipelines, sorted by {sorted?.label ?? sort}, {dir === "asc" ? "ascending" : "descending"}
           . The column headers are buttons that sort.
         </caption>

@@ -1,32 +1,16 @@
 // The stacked bar charts of the pipeline page: runs by conclusion, and cache restores by outcome
 // with the hit rate on a second axis. Failures and misses are hatched, not only red.
 "use client";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, Line, YAxis } from "recharts";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { Bucket, SeriesPoint } from "@/lib/metrics/series";
 import { otherRuns } from "./chart-data";
-import { ChartTooltip, Hatch, isDense, TICK, timeAxisProps } from "./chart-parts";
+import { ChartFrame, rateAxisProps, VALUE_AXIS } from "./chart-frame";
+import { Hatch, isDense } from "./chart-parts";
 
 type Props = { series: SeriesPoint[]; bucket: Bucket };
 
-const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
-const countAxis = {
-  allowDecimals: false,
-  tick: TICK,
-  tickLine: false,
-  axisLine: false,
-  width: 50,
-} as const;
+const countAxis = { ...VALUE_AXIS, allowDecimals: false } as const;
 const countText = (_: string, value: unknown) => formatCount(typeof value === "number" ? value : 0);
 
 export function RunsChart({ series, bucket }: Props) {
@@ -38,59 +22,38 @@ export function RunsChart({ series, bucket }: Props) {
     other: otherRuns(p),
   }));
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={MARGIN} accessibilityLayer={false} barCategoryGap="15%">
-        <Hatch id="pw-hatch-runs" color="var(--bad)" />
-        <CartesianGrid vertical={false} stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis
-          {...timeAxisProps(
-            bucket,
-            series.map((p) => p.start),
-          )}
-        />
-        <YAxis {...countAxis} />
-        <Tooltip
-          content={({ active, payload, label }) => (
-            <ChartTooltip
-              active={active}
-              payload={payload}
-              label={label}
-              bucket={bucket}
-              format={countText}
-            />
-          )}
-          cursor={{ fill: "var(--bg)" }}
-        />
-        <Bar
-          name="succeeded"
-          dataKey="successes"
-          stackId="runs"
-          fill="var(--ok)"
-          isAnimationActive={false}
-        />
-        <Bar
-          name="failed"
-          dataKey="failures"
-          stackId="runs"
-          fill="url(#pw-hatch-runs)"
-          isAnimationActive={false}
-        />
-        <Bar
-          name="cancelled"
-          dataKey="cancelled"
-          stackId="runs"
-          fill="var(--muted)"
-          isAnimationActive={false}
-        />
-        <Bar
-          name="other"
-          dataKey="other"
-          stackId="runs"
-          fill="var(--warn)"
-          isAnimationActive={false}
-        />
-      </BarChart>
-    </ResponsiveContainer>
+    <ChartFrame kind="bar" bars data={data} bucket={bucket} format={countText}>
+      <Hatch id="pw-hatch-runs" color="var(--bad)" />
+      <YAxis {...countAxis} />
+      <Bar
+        name="succeeded"
+        dataKey="successes"
+        stackId="runs"
+        fill="var(--ok)"
+        isAnimationActive={false}
+      />
+      <Bar
+        name="failed"
+        dataKey="failures"
+        stackId="runs"
+        fill="url(#pw-hatch-runs)"
+        isAnimationActive={false}
+      />
+      <Bar
+        name="cancelled"
+        dataKey="cancelled"
+        stackId="runs"
+        fill="var(--muted)"
+        isAnimationActive={false}
+      />
+      <Bar
+        name="other"
+        dataKey="other"
+        stackId="runs"
+        fill="var(--warn)"
+        isAnimationActive={false}
+      />
+    </ChartFrame>
   );
 }
 
@@ -107,75 +70,44 @@ export function CacheChart({ series, bucket }: Props) {
       ? formatPercent(typeof value === "number" ? value : null)
       : countText(key, value);
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={data} margin={MARGIN} accessibilityLayer={false} barCategoryGap="15%">
-        <Hatch id="pw-hatch-cache" color="var(--bad)" />
-        <CartesianGrid vertical={false} stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis
-          {...timeAxisProps(
-            bucket,
-            series.map((p) => p.start),
-          )}
-        />
-        <YAxis yAxisId="count" {...countAxis} />
-        <YAxis
-          yAxisId="rate"
-          orientation="right"
-          domain={[0, 1]}
-          ticks={[0, 0.5, 1]}
-          tickFormatter={(rate: number) => `${Math.round(rate * 100)}%`}
-          tick={TICK}
-          tickLine={false}
-          axisLine={false}
-          width={40}
-        />
-        <Tooltip
-          content={({ active, payload, label }) => (
-            <ChartTooltip
-              active={active}
-              payload={payload}
-              label={label}
-              bucket={bucket}
-              format={format}
-            />
-          )}
-          cursor={{ fill: "var(--bg)" }}
-        />
-        <Bar
-          yAxisId="count"
-          name="hits"
-          dataKey="hits"
-          stackId="cache"
-          fill="var(--ok)"
-          isAnimationActive={false}
-        />
-        <Bar
-          yAxisId="count"
-          name="partial"
-          dataKey="partial"
-          stackId="cache"
-          fill="var(--warn)"
-          isAnimationActive={false}
-        />
-        <Bar
-          yAxisId="count"
-          name="misses"
-          dataKey="misses"
-          stackId="cache"
-          fill="url(#pw-hatch-cache)"
-          isAnimationActive={false}
-        />
-        <Line
-          yAxisId="rate"
-          name="hit rate"
-          dataKey="rate"
-          stroke="var(--accent)"
-          strokeWidth={2}
-          dot={isDense(data.length) ? false : { r: 2 }}
-          connectNulls
-          isAnimationActive={false}
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
+    <ChartFrame kind="composed" bars data={data} bucket={bucket} format={format}>
+      <Hatch id="pw-hatch-cache" color="var(--bad)" />
+      <YAxis yAxisId="count" {...countAxis} />
+      <YAxis yAxisId="rate" orientation="right" {...rateAxisProps([0, 0.5, 1])} width={40} />
+      <Bar
+        yAxisId="count"
+        name="hits"
+        dataKey="hits"
+        stackId="cache"
+        fill="var(--ok)"
+        isAnimationActive={false}
+      />
+      <Bar
+        yAxisId="count"
+        name="partial"
+        dataKey="partial"
+        stackId="cache"
+        fill="var(--warn)"
+        isAnimationActive={false}
+      />
+      <Bar
+        yAxisId="count"
+        name="misses"
+        dataKey="misses"
+        stackId="cache"
+        fill="url(#pw-hatch-cache)"
+        isAnimationActive={false}
+      />
+      <Line
+        yAxisId="rate"
+        name="hit rate"
+        dataKey="rate"
+        stroke="var(--accent)"
+        strokeWidth={2}
+        dot={isDense(data.length) ? false : { r: 2 }}
+        connectNulls
+        isAnimationActive={false}
+      />
+    </ChartFrame>
   );
 }

@@ -2,21 +2,12 @@
 // threshold, a reference line labelled with it; medians above it drawn as red triangles (a
 // shape, not only a colour) marked data-testid="above-threshold".
 "use client";
-import {
-  CartesianGrid,
-  ComposedChart,
-  type DotItemDotProps,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { type DotItemDotProps, Line, ReferenceLine, YAxis } from "recharts";
 import { formatDuration, formatDurationShort } from "@/lib/format";
 import type { Bucket, SeriesPoint } from "@/lib/metrics/series";
 import { durationTicks } from "./chart-data";
-import { ChartTooltip, isDense, TICK, timeAxisProps } from "./chart-parts";
+import { ChartFrame, VALUE_AXIS } from "./chart-frame";
+import { isDense } from "./chart-parts";
 
 type Props = { series: SeriesPoint[]; bucket: Bucket; thresholdMs: number };
 
@@ -69,79 +60,51 @@ export function DurationChart({ series, bucket, thresholdMs }: Props) {
   const format = (_: string, value: unknown) =>
     typeof value === "number" ? formatDuration(value) : "no successful run";
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart
-        data={data}
-        margin={{ top: 16, right: 12, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid vertical={false} stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis
-          {...timeAxisProps(
-            bucket,
-            series.map((p) => p.start),
-            12,
-          )}
-        />
-        <YAxis
-          ticks={ticks}
-          domain={[0, ticks.at(-1) ?? max]}
-          tickFormatter={(ms: number) => formatDurationShort(ms)}
-          tick={TICK}
-          tickLine={false}
-          axisLine={false}
-          width={50}
-        />
-        <Tooltip
-          content={({ active, payload, label }) => (
-            <ChartTooltip
-              active={active}
-              payload={payload}
-              label={label}
-              bucket={bucket}
-              format={format}
-            />
-          )}
-        />
-        <ReferenceLine
-          y={thresholdMs}
-          stroke="var(--warn)"
-          strokeWidth={1.5}
-          strokeDasharray="6 4"
-          label={(props: { viewBox?: unknown }) => (
-            <ThresholdLabel
-              viewBox={props.viewBox}
-              text={`threshold ${formatDurationShort(thresholdMs)}`}
-            />
-          )}
-        />
-        <Line
-          name="p95"
-          dataKey="p95"
-          stroke="var(--muted)"
-          strokeDasharray="4 3"
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          name="p50 (median)"
-          dataKey="p50"
-          stroke="var(--accent)"
-          strokeWidth={2}
-          dot={(props: DotItemDotProps) => (
-            <MedianDot
-              {...props}
-              key={`p50-${props.index}`}
-              thresholdMs={thresholdMs}
-              dense={dense}
-            />
-          )}
-          activeDot={{ r: 4 }}
-          connectNulls
-          isAnimationActive={false}
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
+    <ChartFrame kind="composed" data={data} bucket={bucket} format={format} timeTicks={12} top={16}>
+      <YAxis
+        {...VALUE_AXIS}
+        ticks={ticks}
+        domain={[0, ticks.at(-1) ?? max]}
+        tickFormatter={(ms: number) => formatDurationShort(ms)}
+      />
+      <ReferenceLine
+        y={thresholdMs}
+        stroke="var(--warn)"
+        strokeWidth={1.5}
+        strokeDasharray="6 4"
+        label={(props: { viewBox?: unknown }) => (
+          <ThresholdLabel
+            viewBox={props.viewBox}
+            text={`threshold ${formatDurationShort(thresholdMs)}`}
+          />
+        )}
+      />
+      <Line
+        name="p95"
+        dataKey="p95"
+        stroke="var(--muted)"
+        strokeDasharray="4 3"
+        dot={false}
+        connectNulls
+        isAnimationActive={false}
+      />
+      <Line
+        name="p50 (median)"
+        dataKey="p50"
+        stroke="var(--accent)"
+        strokeWidth={2}
+        dot={(props: DotItemDotProps) => (
+          <MedianDot
+            {...props}
+            key={`p50-${props.index}`}
+            thresholdMs={thresholdMs}
+            dense={dense}
+          />
+        )}
+        activeDot={{ r: 4 }}
+        connectNulls
+        isAnimationActive={false}
+      />
+    </ChartFrame>
   );
 }

@@ -1,7 +1,7 @@
 // One chart of the pipeline page: a figure named by its caption, the drawing as an image with
 // the summary as its description, and a legend in HTML (shape and word beside every colour).
 import type { ReactNode } from "react";
-import a11y from "./a11y.module.css";
+import a11y from "@/components/ui/a11y.module.css";
 import styles from "./charts.module.css";
 
 export type LegendItem = {

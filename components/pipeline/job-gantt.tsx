@@ -1,12 +1,14 @@
 // One attempt's jobs as a Gantt chart, like actions-timeline: per job, the wait for a runner
 // (created → started, hatched) drawn apart from the run (started → completed, coloured by
 // conclusion with its icon); each job named in words and linked to its page on GitHub.
+
+import a11y from "@/components/ui/a11y.module.css";
 import { formatDuration, formatDurationShort } from "@/lib/format";
-import a11y from "./a11y.module.css";
 import styles from "./gantt.module.css";
 import type { GanttAttempt } from "./gantt-layout";
 import { OutcomeIcon } from "./icons";
 import { OUTCOME_TONE, outcomeLabel, outcomeOf } from "./outcome";
+import tones from "./outcome.module.css";
 
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
 
@@ -28,7 +30,7 @@ export function JobGantt({ attempt }: { attempt: GanttAttempt }) {
           return (
             <li key={job.id} className={styles.row} data-testid="gantt-job">
               <span className={styles.name}>
-                <span className={`${styles.icon} ${styles[OUTCOME_TONE[outcome]]}`}>
+                <span className={`${styles.icon} ${tones[OUTCOME_TONE[outcome]]}`}>
                   <OutcomeIcon outcome={outcome} size={14} />
                 </span>
                 {job.htmlUrl ? (
@@ -42,14 +44,14 @@ export function JobGantt({ attempt }: { attempt: GanttAttempt }) {
               <span className={styles.bars} aria-hidden="true">
                 {queue && (
                   <span
-                    className={`${styles.queue} ${open && !run ? styles.live : ""}`}
+                    className={`${styles.queue} ${tones.queued} ${open && !run ? styles.live : ""}`}
                     style={{ left: pct(queue.left), width: pct(queue.width) }}
                     data-testid="gantt-queue"
                   />
                 )}
                 {run && (
                   <span
-                    className={`${styles.run} ${styles[OUTCOME_TONE[outcome]]} ${open ? styles.live : ""}`}
+                    className={`${styles.run} ${tones[OUTCOME_TONE[outcome]]} ${open ? styles.live : ""}`}
                     style={{ left: pct(run.left), width: pct(run.width) }}
                     data-testid="gantt-run"
                   />

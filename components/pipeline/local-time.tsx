@@ -1,19 +1,8 @@
 // A time in the viewer's time zone with UTC (and the other form) on hover. The server does not
 // know the viewer's zone: until the page is hydrated the absolute form is UTC, then local.
 "use client";
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/components/ui/time-ago";
 import { formatDateTime, formatRelative, formatUtc } from "@/lib/format";
-
-const noSubscription = () => () => {};
-
-/** False on the server and while hydrating, true afterwards: when local times may show. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 type Props = {
   at: string | null;

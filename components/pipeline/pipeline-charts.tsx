@@ -4,13 +4,13 @@
 // table. The chart drawings (recharts) load after the page, in their own chunk.
 "use client";
 import dynamic from "next/dynamic";
+import a11y from "@/components/ui/a11y.module.css";
+import { useHydrated } from "@/components/ui/time-ago";
 import { formatDurationShort } from "@/lib/format";
 import type { PipelineDetail } from "@/lib/metrics/pipeline-detail";
-import a11y from "./a11y.module.css";
 import { bucketCount, countAboveThreshold, summarize } from "./chart-data";
 import { ChartFigure, type LegendItem } from "./chart-figure";
 import styles from "./charts.module.css";
-import { useHydrated } from "./local-time";
 import { SeriesTable } from "./series-table";
 
 // The drawings come in their own chunk, requested as soon as this module runs in the browser

@@ -2,10 +2,10 @@
 // (severity by shape and word, and the message), a link to it on GitHub, and the scope controls.
 "use client";
 import Link from "next/link";
+import a11y from "@/components/ui/a11y.module.css";
 import type { PipelineDetail } from "@/lib/metrics/pipeline-detail";
 import type { PipelineScopeParams } from "@/lib/pipeline-page";
 import { ApiRequestError } from "@/lib/queries/fetch-json";
-import a11y from "./a11y.module.css";
 import { workflowUrl } from "./github-links";
 import { SeverityIcon } from "./icons";
 import { LocalTime } from "./local-time";

@@ -8,6 +8,7 @@ import { OutcomeIcon } from "./icons";
 import { JobGantt } from "./job-gantt";
 import { LocalTime } from "./local-time";
 import { OUTCOME_TONE, outcomeLabel, outcomeOf } from "./outcome";
+import tones from "./outcome.module.css";
 import styles from "./runs.module.css";
 
 export function RunDetails({ run, now }: { run: RunDetail; now: number }) {
@@ -18,7 +19,7 @@ export function RunDetails({ run, now }: { run: RunDetail; now: number }) {
     <div className={styles.details} data-testid="run-details">
       <p className={styles.legend} aria-hidden="true">
         <span>
-          <span className={styles.queueSwatch} /> waiting for a runner
+          <span className={`${styles.queueSwatch} ${tones.queued}`} /> waiting for a runner
         </span>
         <span>
           <span className={styles.runSwatch} /> running, coloured by conclusion
@@ -37,7 +38,7 @@ export function RunDetails({ run, now }: { run: RunDetail; now: number }) {
           <section key={a.attempt} className={styles.attempt} aria-label={`Attempt ${a.attempt}`}>
             <h3 className={styles.attemptTitle}>
               Attempt {a.attempt}
-              <span className={`${styles.outcome} ${styles[OUTCOME_TONE[outcome]]}`}>
+              <span className={`${styles.outcome} ${tones[OUTCOME_TONE[outcome]]}`}>
                 <OutcomeIcon outcome={outcome} size={14} />
                 {a.summary ? outcomeLabel(status, conclusion) : "unknown"}
               </span>

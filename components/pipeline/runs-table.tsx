@@ -3,13 +3,14 @@
 // refreshes itself.
 "use client";
 import { useState } from "react";
+import a11y from "@/components/ui/a11y.module.css";
 import { formatCount, formatDuration } from "@/lib/format";
 import type { RunDetail } from "@/lib/metrics/recent-runs";
-import a11y from "./a11y.module.css";
 import { commitUrl } from "./github-links";
 import { OutcomeIcon } from "./icons";
 import { LocalTime } from "./local-time";
 import { OUTCOME_TONE, outcomeLabel, outcomeOf } from "./outcome";
+import tones from "./outcome.module.css";
 import { RunDetails } from "./run-details";
 import styles from "./runs.module.css";
 
@@ -114,7 +115,7 @@ function RunRows({ run, repo, now, open, onToggle }: RowProps) {
           </a>
         </th>
         <td data-label="Conclusion">
-          <span className={`${styles.outcome} ${styles[OUTCOME_TONE[outcome]]}`}>
+          <span className={`${styles.outcome} ${tones[OUTCOME_TONE[outcome]]}`}>
             <OutcomeIcon outcome={outcome} size={14} />
             {outcomeLabel(run.status, run.conclusion)}
           </span>

@@ -1,7 +1,8 @@
 // Every bucket's numbers as a table, visually hidden: what the charts draw, for screen readers.
+
+import a11y from "@/components/ui/a11y.module.css";
 import { formatDuration, formatPercent } from "@/lib/format";
 import type { Bucket, SeriesPoint } from "@/lib/metrics/series";
-import a11y from "./a11y.module.css";
 import { bucketName } from "./chart-data";
 
 type Props = { series: SeriesPoint[]; bucket: Bucket; timeZone?: string };

@@ -2,10 +2,10 @@
 // outcome (shape, lane and colour), the gaps between successes drawn between them, and the
 // open gap since the last success highlighted with its length.
 "use client";
+import { useHydrated } from "@/components/ui/time-ago";
 import { formatDateTime, formatDuration, formatUtc } from "@/lib/format";
 import type { RunDetail } from "@/lib/metrics/recent-runs";
 import { OutcomeIcon } from "./icons";
-import { useHydrated } from "./local-time";
 import { outcomeLabel } from "./outcome";
 import styles from "./timeline.module.css";
 import { layOutTimeline } from "./timeline-layout";

@@ -2,6 +2,7 @@
 // sync is under way), starting from the report the server read, so the first paint is complete.
 "use client";
 import { useState } from "react";
+import tables from "@/components/ui/data-table.module.css";
 import { useHydrated } from "@/components/ui/time-ago";
 import { useSyncQuery } from "@/lib/queries/hooks";
 import type { SyncReport } from "@/lib/sync/sync-report";
@@ -27,7 +28,7 @@ export function SyncPanel({ initial }: { initial: SyncReport | null }) {
 
   if (!report) {
     return query.isError ? (
-      <p className={styles.problem} role="alert">
+      <p className={tables.problem} role="alert">
         <span aria-hidden="true">✕ </span>
         The sync status cannot be read: {query.error.message}.
       </p>
@@ -45,11 +46,11 @@ export function SyncPanel({ initial }: { initial: SyncReport | null }) {
           ? "No repository synced yet."
           : `${report.repositories.length} ${report.repositories.length === 1 ? "repository" : "repositories"}: ${summarizeStates(report.repositories)}.`}
         {hydrated && inProgress && (
-          <span className={styles.sub}> Checking every 5 s while a first sync runs.</span>
+          <span className={tables.sub}> Checking every 5 s while a first sync runs.</span>
         )}
       </p>
       {query.isError && (
-        <p className={styles.problem} role="alert">
+        <p className={tables.problem} role="alert">
           <span aria-hidden="true">! </span>
           Could not refresh ({query.error.message}); showing the status read before.
         </p>

@@ -1,5 +1,7 @@
 // Each repository's sync: state in words and symbol, last sync (relative and exact), backfill
 // progress, runs stored, API budget and its reset, and the last error in full, readable.
+import a11y from "@/components/ui/a11y.module.css";
+import tables from "@/components/ui/data-table.module.css";
 import { StatusPill } from "@/components/ui/status-pill";
 import { LocalTime, TimeAgo } from "@/components/ui/time-ago";
 import { formatCount, formatDay, formatPercent, formatUtc } from "@/lib/format";
@@ -11,9 +13,9 @@ const COLUMNS = 6;
 
 export function SyncTable({ repositories, now }: { repositories: RepoSyncReport[]; now: number }) {
   return (
-    <div className={styles.scroll}>
-      <table className={styles.table} data-testid="sync-table">
-        <caption className={styles.srOnly}>Sync status of each repository</caption>
+    <div className={tables.scroll}>
+      <table className={`${tables.table} ${styles.table}`} data-testid="sync-table">
+        <caption className={a11y.srOnly}>Sync status of each repository</caption>
         <thead>
           <tr>
             <th scope="col">Repository</th>
@@ -53,7 +55,7 @@ function SyncRow({ repo: r, now }: { repo: RepoSyncReport; now: number }) {
               title={state.meaning}
             />
             {r.consecutiveFailures > 0 && (
-              <div className={styles.sub}>
+              <div className={tables.sub}>
                 {r.consecutiveFailures === 1
                   ? "last sync failed"
                   : `${r.consecutiveFailures} syncs failed in a row`}
@@ -65,12 +67,12 @@ function SyncRow({ repo: r, now }: { repo: RepoSyncReport; now: number }) {
           <div>
             <TimeAgo at={r.lastSuccessAt} now={now} never="never succeeded" />
             {r.lastSuccessAt && (
-              <div className={styles.sub}>
+              <div className={tables.sub}>
                 <LocalTime at={r.lastSuccessAt} now={now} />
               </div>
             )}
             {attemptedSince && r.lastAttemptAt && (
-              <div className={styles.sub}>
+              <div className={tables.sub}>
                 tried <TimeAgo at={r.lastAttemptAt} now={now} />
               </div>
             )}
@@ -120,7 +122,7 @@ function Backfill({ repo: r, now }: { repo: RepoSyncReport; now: number }) {
         aria-valuetext={known ? `${percent}, ${runs}` : "not started"}
       />
       <span>{known ? percent : "not started"}</span>
-      <div className={styles.sub}>
+      <div className={tables.sub}>
         {doneAt ? (
           <>
             done <TimeAgo at={doneAt} now={now} />
@@ -148,11 +150,11 @@ function Budget({ api, now }: { api: RepoSyncReport["api"]; now: number }) {
         {api.remaining === null ? "unknown" : `${formatCount(api.remaining)} left`}
       </div>
       {api.remaining !== null && api.resetAt && (
-        <div className={styles.sub}>
+        <div className={tables.sub}>
           resets <TimeAgo at={api.resetAt} now={now} />
         </div>
       )}
-      <div className={styles.sub}>{formatCount(api.requestsSpent)} spent in all</div>
+      <div className={tables.sub}>{formatCount(api.requestsSpent)} spent in all</div>
     </div>
   );
 }

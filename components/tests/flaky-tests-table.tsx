@@ -2,6 +2,8 @@
 // one), and a row that opens the test's history beneath it (a button with aria-expanded).
 "use client";
 import Link from "next/link";
+import a11y from "@/components/ui/a11y.module.css";
+import tables from "@/components/ui/data-table.module.css";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { FlakyTest } from "@/lib/metrics/flaky-tests";
@@ -35,9 +37,9 @@ export function FlakyTestsTable(props: Props) {
     </th>
   );
   return (
-    <div className={styles.scroll}>
-      <table className={styles.table} data-testid="flaky-tests">
-        <caption className={styles.srOnly}>
+    <div className={tables.scroll}>
+      <table className={`${tables.table} ${styles.table}`} data-testid="flaky-tests">
+        <caption className={a11y.srOnly}>
           Flaky tests. Column headers sort; a test's name opens its history.
         </caption>
         <thead>
@@ -80,7 +82,7 @@ function TestRow({ test, open, onToggle, window, now }: Props & { test: FlakyTes
             <span className={styles.testName} data-testid="test-name">
               {test.name}
             </span>
-            <span className={styles.srOnly}> (history)</span>
+            <span className={a11y.srOnly}> (history)</span>
           </button>
           <div className={styles.testMeta}>
             <span className={styles.suite}>{test.suite}</span>
@@ -92,14 +94,14 @@ function TestRow({ test, open, onToggle, window, now }: Props & { test: FlakyTes
             <strong>{formatCount(test.flakyShas)}</strong>{" "}
             {test.flakyShas === 1 ? "flaky commit" : "flaky commits"}
             {test.retriedPasses > 0 && (
-              <div className={styles.sub}>{formatCount(test.retriedPasses)} passed on retry</div>
+              <div className={tables.sub}>{formatCount(test.retriedPasses)} passed on retry</div>
             )}
           </div>
         </td>
         <td data-label="Failure rate">
           <div title={`${test.failures} failed or errored, ${test.passes} passed`}>
             {formatPercent(rate)}
-            <div className={styles.sub}>
+            <div className={tables.sub}>
               {formatCount(test.failures)} of {formatCount(test.failures + test.passes)} results
             </div>
           </div>

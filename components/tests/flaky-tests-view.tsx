@@ -4,6 +4,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import tables from "@/components/ui/data-table.module.css";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { FlakyTestsReport } from "@/lib/metrics/flaky-tests";
 import { useFlakyTestsQuery } from "@/lib/queries/hooks";
@@ -72,7 +73,7 @@ export function FlakyTestsView({
     <>
       <FilterBar filters={filters} repos={repos} onChange={change} />
       {error && (
-        <p className={styles.problem} role="alert">
+        <p className={tables.problem} role="alert">
           <span aria-hidden="true">✕ </span>
           {report
             ? `Could not refresh (${error}); showing the list read before.`

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { commitUrl } from "@/components/pipeline/github-links";
+import tables from "@/components/ui/data-table.module.css";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { FlakyTest } from "@/lib/metrics/flaky-tests";
 import { useTestHistoryQuery } from "@/lib/queries/hooks";
@@ -40,7 +41,7 @@ export function TestHistoryPanel({ test, window, now }: Props) {
   const history = query.data;
   if (!history) {
     return query.isError ? (
-      <p className={shared.problem} role="alert">
+      <p className={tables.problem} role="alert">
         <span aria-hidden="true">✕ </span>The history cannot be read: {query.error.message}.{" "}
         <button type="button" className={shared.linkButton} onClick={() => query.refetch()}>
           Try again
