@@ -2,7 +2,7 @@
 // test's history. The server reads the first answer for the URL's filters (a complete first
 // paint); the browser polls from there.
 import type { Metadata } from "next";
-import { parseTestFilters, type TestFilters } from "@/components/tests/filters";
+import { parseTestFilters, type TestFilters, testFilterProblems } from "@/components/tests/filters";
 import { FlakyTestsView } from "@/components/tests/flaky-tests-view";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -41,7 +41,8 @@ async function readFirstData(filters: TestFilters) {
 }
 
 export default async function TestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const requested = parseTestFilters(await searchParams);
+  const search = await searchParams;
+  const requested = parseTestFilters(search);
   let first: { repos: string[]; report: FlakyTestsReport | null; filters: TestFilters };
   let error: string | null = null;
   try {
@@ -51,6 +52,14 @@ export default async function TestsPage({ searchParams }: { searchParams: Promis
     first = { repos: [], report: null, filters: requested };
     error = "the database cannot be read";
   }
+  const problems = testFilterProblems(search);
+  if (requested.repo && !first.filters.repo && !error)
+    problems.push({
+      parameter: "repo",
+      value: requested.repo,
+      accepted: `a tracked repository (${first.repos.join(", ") || "none yet"})`,
+      instead: "every repository",
+    });
   return (
     <main>
       <h1>Flaky tests</h1>
@@ -64,6 +73,7 @@ export default async function TestsPage({ searchParams }: { searchParams: Promis
         repos={first.repos}
         reportPattern={getConfig().testReportPattern.source}
         initialError={error}
+        problems={problems}
       />
     </main>
   );

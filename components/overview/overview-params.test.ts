@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_PARAMS,
   isFiltered,
+  overviewParamProblems,
   overviewQueryString,
   readOverviewParams,
   scopeOf,
@@ -42,5 +43,35 @@ describe("the Overview's URL", () => {
     expect(read("sort=successRate")).toMatchObject({ sort: "successRate", dir: "asc" });
     expect(overviewQueryString(read("sort=successRate"))).toBe("?sort=successRate");
     expect(scopeOf(DEFAULT_PARAMS)).toEqual({ window: "30d" });
+  });
+});
+
+describe("the Overview's ignored parameters", () => {
+  const problems = (query: string) => {
+    const params = new URLSearchParams(query);
+    return overviewParamProblems((name) => params.get(name));
+  };
+
+  it("names each value it ignored, with what the parameter takes", () => {
+    const found = problems("window=bogus&branch=a..b&flagged=yes&sort=nope&dir=up&q=x");
+    expect(found.map((p) => `${p.parameter}=${p.value}`)).toEqual([
+      "window=bogus",
+      "branch=a..b",
+      "flagged=yes",
+      "sort=nope",
+      "dir=up",
+    ]);
+    expect(found[0]).toMatchObject({
+      accepted: "24h, 7d, 30d or 90d",
+      instead: "the last 30 days",
+    });
+    // The view shows the defaults for them.
+    expect(read("window=bogus&branch=a..b")).toMatchObject({ window: "30d", branch: "" });
+  });
+
+  it("finds none in good or absent values", () => {
+    expect(problems("")).toEqual([]);
+    expect(problems("window=7d&branch=*&flagged=1&sort=duration&dir=asc&window=")).toEqual([]);
+    expect(problems("branch=release/1.2")).toEqual([]);
   });
 });

@@ -2,6 +2,9 @@
 // scope (window, branch), filters (repository, flagged only, search) and sort. Pure: the server
 // page reads it to fetch the first data, the client view to render and to update the URL.
 
+import { type ParamProblem, paramProblem } from "@/components/ui/param-notice";
+import { parseBranch } from "@/lib/metrics/scope";
+
 export const WINDOWS = ["24h", "7d", "30d", "90d"] as const;
 export type OverviewWindow = (typeof WINDOWS)[number];
 
@@ -61,24 +64,73 @@ export const DEFAULT_PARAMS: OverviewParams = {
   dir: FIRST_DIR.attention,
 };
 
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined, fallback: T) =>
-  values.find((v) => v === value) ?? fallback;
+const oneOf = <T extends string, F>(
+  values: readonly T[],
+  value: string | null | undefined,
+  fallback: F,
+): T | F => values.find((v) => v === value) ?? fallback;
+
+/** Whether the API takes `branch` (git's rules for a branch name, or `*`). */
+function isBranch(branch: string): boolean {
+  try {
+    parseBranch(branch);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Get = (name: string) => string | null | undefined;
 
 /** The state from a URL's query (`get` returns a parameter's first value); unknown values fall back to the defaults. */
-export function readOverviewParams(
-  get: (name: string) => string | null | undefined,
-): OverviewParams {
+export function readOverviewParams(get: Get): OverviewParams {
   const text = (name: string) => get(name)?.trim() ?? "";
   const sort = oneOf(SORT_KEYS, text("sort"), DEFAULT_PARAMS.sort);
   return {
     window: oneOf(WINDOWS, text("window"), DEFAULT_WINDOW),
-    branch: text("branch"),
+    branch: isBranch(text("branch")) ? text("branch") : "",
     repo: text("repo"),
     flagged: text("flagged") === "1",
     q: get("q") ?? "",
     sort,
     dir: oneOf(["asc", "desc"] as const, text("dir"), FIRST_DIR[sort]),
   };
+}
+
+/** The parameters of a URL's query that readOverviewParams ignored, for the page to say so. */
+export function overviewParamProblems(get: Get): ParamProblem[] {
+  const sort = oneOf(SORT_KEYS, get("sort")?.trim(), DEFAULT_PARAMS.sort);
+  return [
+    ...paramProblem(
+      get,
+      "window",
+      (v) => oneOf(WINDOWS, v, null) !== null,
+      "24h, 7d, 30d or 90d",
+      "the last 30 days",
+    ),
+    ...paramProblem(
+      get,
+      "branch",
+      isBranch,
+      "a branch name, or * for every branch",
+      "each repository's default branch",
+    ),
+    ...paramProblem(get, "flagged", (v) => v === "1" || v === "0", "1 or 0", "every pipeline"),
+    ...paramProblem(
+      get,
+      "sort",
+      (v) => oneOf(SORT_KEYS, v, null) !== null,
+      SORT_KEYS.join(", "),
+      "flagged pipelines first",
+    ),
+    ...paramProblem(
+      get,
+      "dir",
+      (v) => v === "asc" || v === "desc",
+      "asc or desc",
+      `the column's first order (${FIRST_DIR[sort] === "asc" ? "ascending" : "descending"})`,
+    ),
+  ];
 }
 
 /** The query string of `params` (with its `?`, or "" for the defaults), default values left out. */

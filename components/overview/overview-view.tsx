@@ -2,7 +2,9 @@
 // first data, then polled (react-query, every 30 s) without flicker: the rows keep their keys
 // and the page its scroll; a new scope keeps the old rows (dimmed) until its own arrive.
 "use client";
+import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import { ParamNotice } from "@/components/ui/param-notice";
 import { useHydrated } from "@/components/ui/time-ago";
 import { formatTimeOfDay } from "@/lib/format";
 import type { PipelinesReport } from "@/lib/metrics/pipelines";
@@ -13,6 +15,7 @@ import { OverviewFilters } from "./overview-filters.tsx";
 import {
   FIRST_DIR,
   type OverviewParams,
+  overviewParamProblems,
   overviewQueryString,
   type SortKey,
   scopeOf,
@@ -52,6 +55,9 @@ function describeScope(params: OverviewParams): string {
 
 export function OverviewView({ serverScope, initialReport, initialSparklines, configured }: Props) {
   const [params, setParams] = useOverviewParams();
+  // What the address holds that the view ignored; gone once a control rewrites the address.
+  const search = useSearchParams();
+  const problems = useMemo(() => overviewParamProblems((name) => search.get(name)), [search]);
   const scope = scopeOf(params);
   // The server's data is the first data of its own scope only, never of another one.
   const first = scope.window === serverScope.window && scope.branch === serverScope.branch;
@@ -112,6 +118,7 @@ export function OverviewView({ serverScope, initialReport, initialSparklines, co
           </span>
         </p>
       </div>
+      <ParamNotice problems={problems} />
       <OverviewFilters params={params} setParams={setParams} repos={repos} />
       {!data && report.isError && (
         <LoadError error={report.error} onRetry={() => void report.refetch()} />

@@ -2,6 +2,7 @@
 // (starting from what the server read), and lays the page out. The window and branch live in
 // the URL (the server reads them), so a reload or a shared link shows the same view.
 "use client";
+import { ParamNotice, type ParamProblem } from "@/components/ui/param-notice";
 import type { FlagList } from "@/lib/metrics/flag-list";
 import type { PipelineDetail } from "@/lib/metrics/pipeline-detail";
 import type { PipelineScopeParams } from "@/lib/pipeline-page";
@@ -20,9 +21,11 @@ type Props = {
   params: PipelineScopeParams;
   initialDetail?: PipelineDetail;
   initialFlags?: FlagList;
+  /** The address's parameters the page ignored. */
+  problems: ParamProblem[];
 };
 
-export function PipelineView({ id, params, initialDetail, initialFlags }: Props) {
+export function PipelineView({ id, params, initialDetail, initialFlags, problems }: Props) {
   const detailQuery = usePipelineQuery(
     id,
     { window: params.window, branch: params.branch || undefined },
@@ -41,6 +44,7 @@ export function PipelineView({ id, params, initialDetail, initialFlags }: Props)
   return (
     <main className={styles.page} data-testid="pipeline-page">
       <PipelineHeader detail={detail} params={params} id={id} refreshError={detailQuery.error} />
+      <ParamNotice problems={problems} />
       <HeadlineNumbers pipeline={pipeline} now={now} />
       <PipelineCharts detail={detail} />
       <SuccessTimeline runs={detail.runs} now={now} branch={params.branch} />

@@ -7,6 +7,7 @@ import {
   parseTestFilters,
   searchTests,
   sortTests,
+  testFilterProblems,
 } from "./filters.ts";
 
 const test = (name: string, extra: Partial<FlakyTest> = {}): FlakyTest => ({
@@ -74,5 +75,16 @@ describe("search and sort", () => {
     ]);
     expect(failureRate(c)).toBeNull();
     expect(failureRate(a)).toBe(0.5);
+  });
+});
+
+describe("the Flaky tests page's ignored parameters", () => {
+  it("names each value parseTestFilters ignored, none of the good ones", () => {
+    const found = testFilterProblems({ window: "24h", repo: "nope", sort: "x", dir: "up", q: "a" });
+    expect(found.map((p) => p.parameter)).toEqual(["window", "repo", "sort", "dir"]);
+    expect(found[0]).toMatchObject({ value: "24h", accepted: "7d, 30d or 90d" });
+    expect(
+      testFilterProblems({ window: "7d", repo: "acme/api", sort: "name", dir: "asc" }),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // The Flaky tests page's filters and sort, kept in the URL (`?window=7d&repo=acme/api&q=login
 // &sort=failures&dir=asc`, defaults left out), and the search and sort applied to the listed tests.
+import { type ParamProblem, paramProblem } from "@/components/ui/param-notice";
 import type { FlakyTest } from "@/lib/metrics/flaky-tests";
 
 export const WINDOWS = ["7d", "30d", "90d"] as const;
@@ -45,8 +46,10 @@ function param(params: Params, name: string): string | undefined {
   return (Array.isArray(value) ? value[0] : value) ?? undefined;
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined, fallback: T) =>
+const oneOf = <T extends string, F>(values: readonly T[], value: string | undefined, fallback: F) =>
   values.find((v) => v === value) ?? fallback;
+
+const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 /** The filters a URL's query holds; anything unknown or malformed falls back to its default. */
 export function parseTestFilters(params: Params): TestFilters {
@@ -54,11 +57,46 @@ export function parseTestFilters(params: Params): TestFilters {
   const sort = oneOf(SORTS, param(params, "sort"), DEFAULT_FILTERS.sort);
   return {
     window: oneOf(WINDOWS, param(params, "window"), DEFAULT_FILTERS.window),
-    repo: /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo) ? repo : "",
+    repo: REPO_PATTERN.test(repo) ? repo : "",
     q: (param(params, "q") ?? "").slice(0, 200),
     sort,
     dir: oneOf(["asc", "desc"] as const, param(params, "dir"), firstDir(sort)),
   };
+}
+
+/** The parameters of a URL's query that parseTestFilters ignored, for the page to say so. */
+export function testFilterProblems(params: Params): ParamProblem[] {
+  const get = (name: string) => param(params, name);
+  return [
+    ...paramProblem(
+      get,
+      "window",
+      (v) => oneOf(WINDOWS, v, null) !== null,
+      "7d, 30d or 90d",
+      "the last 30 days",
+    ),
+    ...paramProblem(
+      get,
+      "repo",
+      (v) => REPO_PATTERN.test(v),
+      "a tracked repository as owner/name",
+      "every repository",
+    ),
+    ...paramProblem(
+      get,
+      "sort",
+      (v) => oneOf(SORTS, v, null) !== null,
+      SORTS.join(", "),
+      "the flakiest first",
+    ),
+    ...paramProblem(
+      get,
+      "dir",
+      (v) => v === "asc" || v === "desc",
+      "asc or desc",
+      "the column's first order",
+    ),
+  ];
 }
 
 /** The query string of `filters` (`?…`, or "" when all are defaults), in a stable order. */

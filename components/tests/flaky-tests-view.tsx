@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import tables from "@/components/ui/data-table.module.css";
+import { ParamNotice, type ParamProblem } from "@/components/ui/param-notice";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { FlakyTestsReport } from "@/lib/metrics/flaky-tests";
 import { useFlakyTestsQuery } from "@/lib/queries/hooks";
@@ -31,6 +32,8 @@ type Props = {
   reportPattern: string;
   /** Why the server could not read the first answer (the browser then tries itself). */
   initialError: string | null;
+  /** The address's parameters the filters ignored. */
+  problems: ParamProblem[];
 };
 
 export function FlakyTestsView({
@@ -39,6 +42,7 @@ export function FlakyTestsView({
   repos,
   reportPattern,
   initialError,
+  problems,
 }: Props) {
   const [filters, setFilters] = useState(initialFilters);
   const [open, setOpen] = useState<string | null>(null);
@@ -71,6 +75,8 @@ export function FlakyTestsView({
 
   return (
     <>
+      {/* Said until the filters change: the address then holds them, without what was ignored. */}
+      {filters === initialFilters && <ParamNotice problems={problems} />}
       <FilterBar filters={filters} repos={repos} onChange={change} />
       {error && (
         <p className={tables.problem} role="alert">

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PipelineView } from "@/components/pipeline/pipeline-view";
 import { ScopeError } from "@/components/pipeline/scope-error";
+import { checkPipelineSearch } from "@/components/pipeline/scope-params";
 import { getPipelinePageData } from "@/lib/pipeline-page";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,8 @@ type Props = {
 };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const data = await getPipelinePageData((await params).id, await searchParams);
+  const { search } = checkPipelineSearch(await searchParams);
+  const data = await getPipelinePageData((await params).id, search);
   if (data.kind !== "ok" || !data.detail) return { title: "Pipeline" };
   const { repo, name } = data.detail.pipeline;
   return { title: `${repo} · ${name}` };
@@ -22,7 +24,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function PipelinePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const data = await getPipelinePageData(id, await searchParams);
+  // A window or branch the API refuses falls back to the default, and the page says so.
+  const { search, problems } = checkPipelineSearch(await searchParams);
+  const data = await getPipelinePageData(id, search);
   if (data.kind === "not-found") notFound();
   if (data.kind === "bad-scope")
     return <ScopeError id={id} message={data.message} parameter={data.parameter} />;
@@ -32,6 +36,7 @@ export default async function PipelinePage({ params, searchParams }: Props) {
       params={data.params}
       initialDetail={data.detail}
       initialFlags={data.flags}
+      problems={problems}
     />
   );
 }
