@@ -64,14 +64,14 @@ export function SuccessTimeline({ runs, now, branch }: Props) {
             {current.ms !== null && (
               <div
                 className={broken ? styles.openGapBad : styles.openGap}
-                style={{ left: pct(current.from), right: 0 }}
+                style={{ left: pct(current.from), right: pct(1 - layout.nowX) }}
                 data-testid="open-gap"
               >
                 <span>since the last success: {formatDuration(current.ms)}</span>
               </div>
             )}
             {current.ms === null && (
-              <div className={styles.openGapBad} style={{ left: 0, right: 0 }} />
+              <div className={styles.openGapBad} style={{ left: 0, right: pct(1 - layout.nowX) }} />
             )}
             {layout.gaps.map((gap) => (
               <div

@@ -30,6 +30,8 @@ export type TimelineLayout = {
   gaps: TimelineGap[];
   current: CurrentGap;
   ticks: { x: number; at: number }[];
+  /** Where now is on the axis (a little short of its end). */
+  nowX: number;
 };
 
 const laneOf = (outcome: Outcome): Lane =>
@@ -41,10 +43,11 @@ export function layOutTimeline(runs: TimelineRun[], now: number, tickCount = 4):
     (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.runNumber - b.runNumber,
   );
   const first = sorted[0] ? Date.parse(sorted[0].createdAt) : now - 3_600_000;
-  // A little room on the left, so the first mark is not cut in half.
+  // A little room at both ends, so that neither the first mark nor one of a run started a moment
+  // ago is cut in half by the track's edge.
   const span = Math.max(now - first, 60_000);
   const from = first - span * 0.01;
-  const to = now;
+  const to = now + span * 0.01;
   const x = (at: number) => Math.min(1, Math.max(0, (at - from) / (to - from)));
   const marks = sorted.map((run) => {
     const outcome = outcomeOf(run.status, run.conclusion);
@@ -75,8 +78,8 @@ export function layOutTimeline(runs: TimelineRun[], now: number, tickCount = 4):
     ? { from: last.x, ms: now - Date.parse(last.run.updatedAt), failures, runs: since }
     : { from: 0, ms: null, failures, runs: since };
   const ticks = Array.from({ length: tickCount + 1 }, (_, i) => {
-    const at = from + ((to - from) * i) / tickCount;
+    const at = from + ((now - from) * i) / tickCount;
     return { x: x(at), at };
   });
-  return { from, to, marks, gaps, current, ticks };
+  return { from, to, marks, gaps, current, ticks, nowX: x(now) };
 }
