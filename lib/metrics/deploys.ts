@@ -26,11 +26,13 @@ function deployJob(): Prisma.Sql {
 }
 
 /**
- * Common table expression `flows`: the workflows of `repoIds` with how their name (`by_name`)
- * and their jobs' names (`by_job`) say they deploy.
+ * Common table expression `flows`: the workflows of `repoIds` (or the one `workflowId` among
+ * them) with how their name (`by_name`) and their jobs' names (`by_job`) say they deploy.
  */
-function flowsCte(repoIds: number[]): Prisma.Sql {
+function flowsCte(repoIds: number[], workflowId?: number): Prisma.Sql {
   const ids = repoIds.map(BigInt);
+  const only =
+    workflowId === undefined ? Prisma.empty : Prisma.sql`AND w.id = ${BigInt(workflowId)}`;
   return Prisma.sql`
     flows AS (
       SELECT w.id, w.repo_id, w.deploy_job_name, w.is_deploy,
@@ -42,7 +44,7 @@ function flowsCte(repoIds: number[]): Prisma.Sql {
         WITH RECURSIVE job_names AS (
           SELECT w.id AS workflow_id,
             (SELECT min(j.name) FROM jobs j WHERE j.workflow_id = w.id) AS name
-          FROM workflows w WHERE w.repo_id = ANY(${ids}::bigint[])
+          FROM workflows w WHERE w.repo_id = ANY(${ids}::bigint[]) ${only}
           UNION ALL
           SELECT n.workflow_id,
             (SELECT min(j.name) FROM jobs j WHERE j.workflow_id = n.workflow_id AND j.name > n.name)
@@ -51,19 +53,20 @@ function flowsCte(repoIds: number[]): Prisma.Sql {
         SELECT workflow_id, bool_or(name ~* ${DEPLOY_PATTERN}) AS by_job
         FROM job_names GROUP BY workflow_id
       ) n ON n.workflow_id = w.id
-      WHERE w.repo_id = ANY(${ids}::bigint[])
+      WHERE w.repo_id = ANY(${ids}::bigint[]) ${only}
     )`;
 }
 
 /**
- * Common table expressions over the workflows of `repoIds`: `deploy` (id, repo_id, is_deploy,
- * how its deploy job is recognised) and `deploy_events` (workflow_id, at, run_id, job_id: every
- * successful deploy of a deploy pipeline; job_id null for a deployment status). Shared by the
- * metrics and the deploy flag rules so that both count the same deploys.
+ * Common table expressions over the workflows of `repoIds` (or the one `workflowId` among
+ * them): `deploy` (id, repo_id, is_deploy, how its deploy job is recognised) and `deploy_events`
+ * (workflow_id, at, run_id, job_id: every successful deploy of a deploy pipeline; job_id null
+ * for a deployment status). Shared by the metrics and the deploy flag rules so that both count
+ * the same deploys.
  */
-export function deployCtes(repoIds: number[]): Prisma.Sql {
+export function deployCtes(repoIds: number[], workflowId?: number): Prisma.Sql {
   return Prisma.sql`
-    ${flowsCte(repoIds)}, deploy AS (
+    ${flowsCte(repoIds, workflowId)}, deploy AS (
       SELECT id, repo_id, deploy_job_name, by_name, by_job, coalesce(is_deploy, by_name OR by_job
         OR EXISTS (SELECT 1 FROM deployments d WHERE d.workflow_id = flows.id)) AS is_deploy
       FROM flows
@@ -101,11 +104,15 @@ type Row = { workflow_id: bigint; is_deploy: boolean; status_deploy: Date | null
  * deployments alone has no deploy job), and apart each stays cheap enough for the planner not
  * to compile it (JIT), which costs more than it saves here.
  */
-export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<number, DeployInfo>> {
+export async function queryDeploys(
+  db: Db,
+  repoIds: number[],
+  workflowId?: number,
+): Promise<Map<number, DeployInfo>> {
   // The latest success status of the pipeline's deployments (as pipeline_deployments finds
   // them): two probes of deployments' indexes per deploy pipeline, on last_success_at.
   const statuses = db.$queryRaw<Row[]>`
-    WITH ${deployCtes(repoIds)}
+    WITH ${deployCtes(repoIds, workflowId)}
     SELECT f.id AS workflow_id, f.is_deploy, CASE WHEN f.is_deploy THEN greatest(
       (SELECT max(d.last_success_at) FROM deployments d
         WHERE d.workflow_id = f.id AND d.repo_id = f.repo_id),
@@ -116,7 +123,7 @@ export async function queryDeploys(db: Db, repoIds: number[]): Promise<Map<numbe
     ) END AS status_deploy
     FROM deploy f`;
   const jobs = db.$queryRaw<{ workflow_id: bigint; at: Date | null }[]>`
-    WITH ${flowsCte(repoIds)}
+    WITH ${flowsCte(repoIds, workflowId)}
     SELECT f.id AS workflow_id,
       (SELECT max(j.completed_at) FROM jobs j WHERE j.workflow_id = f.id AND ${deployJob()}) AS at
     FROM flows f

@@ -92,12 +92,14 @@ export async function getPipelinesReport(
   if (options.repo && repos.length === 0)
     throw new UnknownRepositoryError(`no tracked repository ${options.repo}`);
   const ids = repos.map((r) => Number(r.id));
+  // One pipeline (its page) is read alone, not as one of its repository's.
+  const only = options.workflowId;
   const [stats, cache, flaky, streaks, deploys, lastRuns] = await Promise.all([
-    queryRunStats(db, scope, ids),
-    queryCacheStats(db, scope, ids),
-    queryFlakyStats(db, scope, ids),
-    queryStreaks(db, scope.window, ids),
-    queryDeploys(db, ids),
+    queryRunStats(db, scope, ids, only),
+    queryCacheStats(db, scope, ids, only),
+    queryFlakyStats(db, scope, ids, only),
+    queryStreaks(db, scope.window, ids, only),
+    queryDeploys(db, ids, only),
     queryLastRuns(
       db,
       scope.branch,

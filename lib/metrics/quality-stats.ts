@@ -25,6 +25,7 @@ export async function queryCacheStats(
   db: Db,
   scope: Scope,
   repoIds?: number[],
+  workflowId?: number,
 ): Promise<Map<number, CacheStats>> {
   const rows = await db.$queryRaw<
     { workflow_id: bigint; hits: number; partial: number; misses: number }[]
@@ -36,7 +37,7 @@ export async function queryCacheStats(
       FROM workflow_runs r CROSS JOIN LATERAL (SELECT ${runCacheRestores()}) n
       WHERE ${runsInScope(scope)}
     ) c
-    WHERE ${pipelinesOf(repoIds)} AND c.hits + c.partial + c.misses > 0`;
+    WHERE ${pipelinesOf(repoIds, workflowId)} AND c.hits + c.partial + c.misses > 0`;
   return new Map(
     rows.map((r) => {
       const total = r.hits + r.partial + r.misses;
@@ -89,14 +90,12 @@ function shaGroupsOf(scope: Scope): Prisma.Sql {
  * rule; the metric counts the same groups.
  */
 export function shaGroupsCte(scope: Scope, repoIds?: number[], workflowId?: number): Prisma.Sql {
-  const workflow =
-    workflowId === undefined ? Prisma.empty : Prisma.sql`AND w.id = ${BigInt(workflowId)}`;
   return Prisma.sql`
     shas AS (
       SELECT w.id AS workflow_id, g.head_sha, g.first_at, g.flaky, g.counted
       FROM workflows w JOIN repositories repo ON repo.id = w.repo_id
         CROSS JOIN LATERAL (${shaGroupsOf(scope)}) g
-      WHERE ${pipelinesOf(repoIds)} ${workflow}
+      WHERE ${pipelinesOf(repoIds, workflowId)}
     )`;
 }
 
@@ -105,6 +104,7 @@ export async function queryFlakyStats(
   db: Db,
   scope: Scope,
   repoIds?: number[],
+  workflowId?: number,
 ): Promise<Map<number, FlakyStats>> {
   // Counted pipeline by pipeline, as shaGroupsCte groups them, without sorting every group.
   const groupsQuery = db.$queryRaw<{ workflow_id: bigint; flaky: number; counted: number }[]>`
@@ -114,7 +114,7 @@ export async function queryFlakyStats(
         count(*) FILTER (WHERE counted)::int AS counted
       FROM (${shaGroupsOf(scope)}) g
     ) s
-    WHERE ${pipelinesOf(repoIds)} AND s.groups > 0`;
+    WHERE ${pipelinesOf(repoIds, workflowId)} AND s.groups > 0`;
   const testsQuery = db.$queryRaw<{ workflow_id: bigint; flaky_tests: number }[]>`
     WITH ${flakyTestCtes(scope, repoIds)}
     SELECT workflow_id, count(*)::int AS flaky_tests FROM flaky GROUP BY workflow_id`;

@@ -47,12 +47,15 @@ type Row = {
 type QueueRow = { workflow_id: bigint; p50: number | null; p95: number | null };
 
 /**
- * The condition on a workflow `w` for the pipelines of `repoIds` (all when undefined). A run's
- * repository is its workflow's: scoping runs by their workflow is scoping them by repo_id, and
- * lets each pipeline be read as one index range.
+ * The condition on a workflow `w` for the pipelines of `repoIds` (all when undefined), or only
+ * the pipeline `workflowId` among them. A run's repository is its workflow's: scoping runs by
+ * their workflow is scoping them by repo_id, and lets each pipeline be read as one index range.
  */
-export function pipelinesOf(repoIds?: number[]): Prisma.Sql {
-  return repoIds ? Prisma.sql`w.repo_id = ANY(${repoIds.map(BigInt)}::bigint[])` : Prisma.sql`TRUE`;
+export function pipelinesOf(repoIds?: number[], workflowId?: number): Prisma.Sql {
+  const repos = repoIds
+    ? Prisma.sql`w.repo_id = ANY(${repoIds.map(BigInt)}::bigint[])`
+    : Prisma.sql`TRUE`;
+  return workflowId === undefined ? repos : Prisma.sql`${repos} AND w.id = ${BigInt(workflowId)}`;
 }
 
 /**
@@ -82,7 +85,12 @@ export function runIdsInScope(
 }
 
 /** Run counts, success rate, durations and queue times of every pipeline with runs in scope. */
-export async function queryRunStats(db: Db, scope: Scope, repoIds?: number[]): Promise<RunStats[]> {
+export async function queryRunStats(
+  db: Db,
+  scope: Scope,
+  repoIds?: number[],
+  workflowId?: number,
+): Promise<RunStats[]> {
   const done = Prisma.sql`r.status = 'completed'`;
   const success = Prisma.sql`r.status = 'completed' AND r.conclusion = 'success' AND r.run_started_at IS NOT NULL`;
   const duration = msBetween(Prisma.sql`r.run_started_at`, Prisma.sql`r.updated_at`);
@@ -100,7 +108,7 @@ export async function queryRunStats(db: Db, scope: Scope, repoIds?: number[]): P
         (max(${duration}) FILTER (WHERE ${success}))::float8 AS max
       FROM workflow_runs r WHERE ${runsInScope(scope)}
     ) s
-    WHERE ${pipelinesOf(repoIds)} AND s.in_scope > 0`;
+    WHERE ${pipelinesOf(repoIds, workflowId)} AND s.in_scope > 0`;
   // The queue times of each completed run in scope (run-summaries.ts), one index range per
   // pipeline.
   const queueQuery = db.$queryRaw<QueueRow[]>`
@@ -112,7 +120,7 @@ export async function queryRunStats(db: Db, scope: Scope, repoIds?: number[]): P
       FROM workflow_runs r CROSS JOIN LATERAL unnest(${runQueues()}) AS ms
       WHERE ${runsInScope(scope)} AND ${done}
     ) q
-    WHERE ${pipelinesOf(repoIds)} AND q.jobs > 0`;
+    WHERE ${pipelinesOf(repoIds, workflowId)} AND q.jobs > 0`;
   const [rows, queue] = await Promise.all([runsQuery, queueQuery]);
   const queues = new Map(queue.map((q) => [Number(q.workflow_id), q]));
   return rows.map((row) => {

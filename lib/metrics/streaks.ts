@@ -32,6 +32,7 @@ export async function queryStreaks(
   db: Db,
   window: { from: Date; to: Date },
   repoIds?: number[],
+  workflowId?: number,
 ): Promise<Map<number, Streak>> {
   const now = window.to;
   const runs = Prisma.sql`r.workflow_id = w.id AND r.head_branch = repo.default_branch
@@ -63,7 +64,7 @@ export async function queryStreaks(
           ) considered
         ) gaps
       ) g
-    WHERE ${pipelinesOf(repoIds)} AND EXISTS (SELECT 1 FROM workflow_runs r WHERE ${runs})`;
+    WHERE ${pipelinesOf(repoIds, workflowId)} AND EXISTS (SELECT 1 FROM workflow_runs r WHERE ${runs})`;
   return new Map(
     rows.map((r) => [
       Number(r.workflow_id),
