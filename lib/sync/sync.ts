@@ -154,6 +154,11 @@ export async function syncOneRepository(
           throw new Error(
             `the details of ${failed.length} run(s) could not be read (tried again next time): ${failed[0]?.message}`,
           );
+        // The pipeline flags follow the data just stored, before the sync is recorded done: a
+        // reader who sees the new sync sees its flags (a failure here is logged, not the sync's).
+        await evaluateRepositoryFlags(env.db, repo.id, now()).catch((error: unknown) =>
+          log(`flags of ${repo.fullName}: ${explainGitHubError(error)}`),
+        );
         await finishSync(env.db, repo.id, {
           requests: env.telemetry.takeSpent(),
           budget: env.telemetry.budget,
@@ -164,10 +169,6 @@ export async function syncOneRepository(
               : new Date(Date.now() + nextSyncDelay(env.pollIntervalMs, 0)),
           backfillComplete: result.fullPass,
         });
-        // The pipeline flags follow the data just stored (a failure here is logged, not the sync's).
-        await evaluateRepositoryFlags(env.db, repo.id, now()).catch((error: unknown) =>
-          log(`flags of ${repo.fullName}: ${explainGitHubError(error)}`),
-        );
         return { repo: repo.fullName, status: "synced", result } as const;
       } catch (error: unknown) {
         const message = explainGitHubError(error);
