@@ -2,7 +2,7 @@
 // events, JUnit test results, deployments and their statuses. `$1`, where used, is the JSON
 // list of job names ({kind, idx, name}).
 import { Prisma } from "@/lib/db/generated/client";
-import { cacheRestoresOf, jobQueuesOf } from "@/lib/metrics/run-summaries";
+import { refreshRunSummariesSql } from "@/lib/metrics/run-summaries";
 
 // Per job of each attempt: its conclusion from the attempt's (a failure fails job `fail_at` and
 // skips the later ones; a cancellation cancels from `fail_at` on), then its times.
@@ -140,12 +140,9 @@ FROM deployments x LEFT JOIN workflow_runs r ON r.id = x.run_id
 WHERE x.id = d.id`;
 
 // What the sync keeps on each run with its details (lib/metrics/run-summaries.ts).
-const RUN_SUMMARIES = Prisma.sql`
-UPDATE workflow_runs r SET queue_ms = ${jobQueuesOf(Prisma.sql`r.id`)},
-  cache_hits = ${cacheRestoresOf(Prisma.sql`r.id`, "exact")},
-  cache_partial = ${cacheRestoresOf(Prisma.sql`r.id`, "partial")},
-  cache_misses = ${cacheRestoresOf(Prisma.sql`r.id`, "miss")}
-WHERE EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = r.id)`;
+const RUN_SUMMARIES = refreshRunSummariesSql(
+  Prisma.sql`EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = r.id)`,
+);
 
 /** [table, SQL, its parameters when not the job names] in the order they must run. */
 export const SEED_DETAILS: [string, string, unknown[]?][] = [

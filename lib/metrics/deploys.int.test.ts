@@ -1,7 +1,7 @@
 // Deploy pipelines and their last successful deploy (docs/metrics.md) on hand-made workflows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/db/test-hooks";
-import { linkDeployments, refreshLastSuccess } from "@/lib/sync/deployments";
+import { linkDeploymentsOfRuns, refreshLastSuccess } from "@/lib/sync/deployments";
 import { queryDeploys } from "./deploys.ts";
 import { at, seedRepo, seedRun, seedWorkflow } from "./testing.ts";
 
@@ -116,7 +116,7 @@ describe("deploys", () => {
     await seedDeployment(78n, "def", 999_999n, [{ id: 780n, state: "success", at: -4 }]);
     // What the sync keeps on each deployment as it stores it.
     await refreshLastSuccess(db, [77, 78]);
-    await linkDeployments(db, repo);
+    await linkDeploymentsOfRuns(db, [run, 999_999]);
 
     const deploys = await queryDeploys(db, [repo]);
     expect(deploys.get(ci)).toEqual({ isDeploy: false, lastDeployAt: null });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/db/test-hooks";
 import { queryRunStats } from "./run-stats.ts";
-import { refreshRunSummaries } from "./run-summaries.ts";
+import { KEPT_QUEUES, refreshRunSummaries } from "./run-summaries.ts";
 import { parseBranch, parseWindow } from "./scope.ts";
 import { at, seedRepo, seedRun, seedWorkflow, T0 } from "./testing.ts";
 
@@ -115,6 +115,26 @@ describe("run stats", () => {
       SELECT queue_ms AS ms FROM workflow_runs WHERE workflow_id = ${BigInt(wf)} ORDER BY created_at`;
     expect(kept.map((r) => r.ms.map(Number))).toEqual([[60_000, 120_000, 180_000], [3_000_000]]);
     expect((await statsOf(wf))?.queueMs).toEqual({ p50: 2 * 60_000, p95: 2.9 * 60_000 });
+
+    // A run with more jobs than a run keeps queue times of (an index entry has a size limit):
+    // nothing kept, the same numbers from its jobs.
+    const big = await seedWorkflow(db, repo, "Matrix");
+    const matrix = Array.from({ length: KEPT_QUEUES + 1 }, (_, i) => ({
+      queue: i % 7,
+      conclusion: "success",
+    }));
+    const bigRun = await seedRun(db, repo, big, {
+      created: -30,
+      conclusion: "success",
+      jobs: matrix,
+    });
+    const live = (await statsOf(big))?.queueMs;
+    await refreshRunSummaries(db, [bigRun]);
+    const [bigKept] = await db.$queryRaw<{ ms: bigint[] | null }[]>`
+      SELECT queue_ms AS ms FROM workflow_runs WHERE id = ${BigInt(bigRun)}`;
+    expect(bigKept?.ms).toBeNull();
+    expect((await statsOf(big))?.queueMs).toEqual(live);
+    expect(live).toEqual({ p50: 3 * 60_000, p95: 6 * 60_000 });
     expect(at(0)).toEqual(T0);
   });
 });

@@ -59,11 +59,8 @@ async function saveDeployment(
       sha = EXCLUDED.sha, ref = EXCLUDED.ref, task = EXCLUDED.task, environment = EXCLUDED.environment,
       description = EXCLUDED.description, creator_login = EXCLUDED.creator_login,
       production_environment = EXCLUDED.production_environment, updated_at = EXCLUDED.updated_at,
-      run_id = COALESCE(EXCLUDED.run_id, deployments.run_id),
-      -- A run that changed unlinks the workflow; linkDeployments links it again.
-      workflow_id = CASE WHEN EXCLUDED.run_id IS NULL OR EXCLUDED.run_id = deployments.run_id
-                         THEN deployments.workflow_id END,
-      synced_at = now()`;
+      run_id = COALESCE(EXCLUDED.run_id, deployments.run_id), synced_at = now()`;
+  await linkDeployments(tx, Prisma.sql`d.id = ${BigInt(d.id)}`);
   await saveStatuses(tx, d.id, statuses);
 }
 
@@ -101,14 +98,22 @@ export async function refreshLastSuccess(tx: DbOrTx, deploymentIds: number[]): P
 }
 
 /**
- * Sets deployments.workflow_id, the workflow of the run a deployment's statuses point at, where
- * it is unset and that run is stored (a run can be stored after its deployment). The metrics
- * find a pipeline's deployments by it instead of joining every deployment with its run.
+ * Sets deployments.workflow_id of the deployments `d` meeting `which` to the workflow of the run
+ * their statuses point at (NULL while that run is not stored). The metrics find a pipeline's
+ * deployments by it instead of joining every deployment with its run. Called in the
+ * transaction that writes a deployment's run, or a run a deployment may point at.
  */
-export async function linkDeployments(tx: DbOrTx, repoId: number): Promise<void> {
+export async function linkDeployments(tx: DbOrTx, which: Prisma.Sql): Promise<void> {
   await tx.$executeRaw`
-    UPDATE deployments d SET workflow_id = r.workflow_id FROM workflow_runs r
-    WHERE d.repo_id = ${BigInt(repoId)} AND d.workflow_id IS NULL AND r.id = d.run_id`;
+    UPDATE deployments d SET workflow_id = l.workflow_id
+    FROM deployments x LEFT JOIN workflow_runs l ON l.id = x.run_id
+    WHERE x.id = d.id AND ${which} AND d.workflow_id IS DISTINCT FROM l.workflow_id`;
+}
+
+/** Links the deployments that point at the runs `runIds`, just stored (see linkDeployments). */
+export async function linkDeploymentsOfRuns(tx: DbOrTx, runIds: number[]): Promise<void> {
+  if (runIds.length > 0)
+    await linkDeployments(tx, Prisma.sql`d.run_id = ANY(${runIds.map(BigInt)}::bigint[])`);
 }
 
 const CRAWLED = "deployments_crawled";
@@ -172,7 +177,6 @@ export async function syncDeployments(
   }
   const horizon = new Date(Math.max(since.getTime(), ctx.now().getTime() - RECHECK_DAYS * DAY));
   result.deployments += await recheckOpenDeployments(ctx, repo, horizon);
-  await linkDeployments(ctx.db, repo.id);
   return result;
 }
 
@@ -230,6 +234,7 @@ async function recheckOpenDeployments(
       const runId = runIdOf(statuses);
       if (runId !== null)
         await tx.$executeRaw`UPDATE deployments SET run_id = COALESCE(run_id, ${runId}) WHERE id = ${id}`;
+      await linkDeployments(tx, Prisma.sql`d.id = ${id}`);
       await storeValidators(tx, [{ url, validator: answer.validator }]);
     });
     changed++;

@@ -6,7 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
-import { refreshRunSummaries } from "@/lib/metrics/run-summaries";
+import { lockRun, refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { SyncRepo } from "./context.ts";
 import type { GitHubJob } from "./github-detail-schemas.ts";
 import type { GitHubRun } from "./github-schemas.ts";
@@ -157,6 +157,7 @@ async function saveArtifacts(tx: DbOrTx, repo: SyncRepo, details: RunDetails) {
 export async function saveRunDetails(db: Db, repo: SyncRepo, details: RunDetails): Promise<void> {
   await db.$transaction(
     async (tx) => {
+      await lockRun(tx, details.run.id);
       await saveAttempts(tx, details.run.id, details.attempts);
       await saveJobs(tx, details);
       await saveCacheEvents(tx, details);

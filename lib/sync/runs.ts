@@ -2,6 +2,7 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
+import { linkDeploymentsOfRuns } from "./deployments.ts";
 import type { GitHubRun } from "./github-schemas.ts";
 
 /**
@@ -71,5 +72,10 @@ export async function saveRuns(
           updated_at = EXCLUDED.updated_at, synced_at = now()
         WHERE run_attempts.updated_at <= EXCLUDED.updated_at`;
   }
+  // Deployments stored before their run now belong to its pipeline.
+  await linkDeploymentsOfRuns(
+    db,
+    kept.map((r) => r.id),
+  );
   return { stored: kept, skipped };
 }

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { createGitHubClient, type Exchange } from "@/lib/github/client";
-import { cacheRestoresOf, jobQueuesOf } from "@/lib/metrics/run-summaries";
+import { cacheRestoresOf, keptQueuesOf } from "@/lib/metrics/run-summaries";
 import { artifactsOf, cachesOf, deploymentsOf, testCasesOf } from "@/lib/simulator/derived";
 import { runStateAt } from "@/lib/simulator/github/runs";
 import type { ScenarioTruth } from "@/lib/simulator/scenarios/index";
@@ -200,7 +200,7 @@ export async function derivedColumns(db: Db) {
     SELECT
       (SELECT count(*) FROM workflow_runs r
         WHERE (r.details_attempt > 0 OR EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = r.id))
-          AND (r.queue_ms IS DISTINCT FROM ${jobQueuesOf(run)}
+          AND (r.queue_ms IS DISTINCT FROM ${keptQueuesOf(run)}
             OR r.cache_hits IS DISTINCT FROM ${cacheRestoresOf(run, "exact")}
             OR r.cache_partial IS DISTINCT FROM ${cacheRestoresOf(run, "partial")}
             OR r.cache_misses IS DISTINCT FROM ${cacheRestoresOf(run, "miss")}))::int AS "staleRunSummaries",

@@ -4,7 +4,7 @@
 // may already have stored something newer, so the job upsert keeps a job that is further along.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import { refreshRunSummaries } from "@/lib/metrics/run-summaries";
+import { lockRun, refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { GitHubJob } from "./github-detail-schemas.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -69,6 +69,7 @@ export async function upsertJobUnlessFurther(
   run: { workflowId: bigint; createdAt: Date },
   j: GitHubJob,
 ): Promise<boolean> {
+  await lockRun(tx, j.run_id);
   const jobs = await tx.$executeRaw`
     INSERT INTO jobs (id, run_id, workflow_id, run_created_at, run_attempt, name, status, conclusion, head_sha,
       created_at, started_at, completed_at, runner_name, runner_group_name, labels, html_url, synced_at)

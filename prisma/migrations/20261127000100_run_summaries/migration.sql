@@ -8,9 +8,15 @@ ADD COLUMN "cache_hits" INTEGER,
 ADD COLUMN "cache_partial" INTEGER,
 ADD COLUMN "cache_misses" INTEGER;
 
--- Fill them for the runs already stored, as refreshRunSummaries does, in one pass.
+-- The scope index is rebuilt with them below; dropped first, the fill does not update it.
+-- DropIndex
+DROP INDEX "workflow_runs_scope_idx";
+
+-- Fill them for the runs already stored, as refreshRunSummaries does, in one pass (at most 100
+-- queue times on a run, as KEPT_QUEUES: more are read from the jobs).
 UPDATE "workflow_runs" r
-SET "queue_ms" = coalesce(q."ms", '{}'), "cache_hits" = coalesce(c."hits", 0),
+SET "queue_ms" = CASE WHEN cardinality(coalesce(q."ms", '{}')) <= 100 THEN coalesce(q."ms", '{}') END,
+  "cache_hits" = coalesce(c."hits", 0),
   "cache_partial" = coalesce(c."partial", 0), "cache_misses" = coalesce(c."misses", 0)
 FROM "workflow_runs" x
   LEFT JOIN (
@@ -28,9 +34,6 @@ FROM "workflow_runs" x
   ) c ON c."run_id" = x."id"
 WHERE x."id" = r."id"
   AND (x."details_attempt" > 0 OR q."run_id" IS NOT NULL OR c."run_id" IS NOT NULL);
-
--- DropIndex
-DROP INDEX "workflow_runs_scope_idx";
 
 -- CreateIndex
 CREATE INDEX "workflow_runs_scope_idx" ON "workflow_runs"("workflow_id", "head_branch", "created_at", "id", "status", "conclusion", "run_started_at", "updated_at", "head_sha", "run_attempt", "queue_ms", "cache_hits", "cache_partial", "cache_misses");
