@@ -21,6 +21,9 @@ export const workflowIdParam = z
   .transform(Number)
   .refine(Number.isSafeInteger, "must be a workflow id (a positive integer)");
 
+/** The 400 of a value that is not one of `values`: it lists them. */
+const oneOf = (values: readonly string[]) => ({ error: `must be one of ${values.join(", ")}` });
+
 /** No parameters: any is a mistake, answered 400 naming it (Prometheus scrapes a fixed URL). */
 export const noQuery = z.object({});
 
@@ -38,14 +41,16 @@ export const sparklinesQuery = pipelinesQuery;
 export const pipelineQuery = z.object({
   window: z.string().optional(),
   branch: z.string().optional(),
-  bucket: z.enum(BUCKETS).optional(),
+  bucket: z.enum(BUCKETS, oneOf(BUCKETS)).optional(),
 });
 
 /** GET /api/v1/runs */
 export const runsQuery = z.object({
   pipeline: workflowIdParam.optional(),
   branch: z.string().optional(),
-  status: z.enum([...RUN_STATUSES, ...RUN_CONCLUSIONS]).optional(),
+  status: z
+    .enum([...RUN_STATUSES, ...RUN_CONCLUSIONS], oneOf([...RUN_STATUSES, ...RUN_CONCLUSIONS]))
+    .optional(),
   cursor: z
     .string()
     .transform((text, ctx) => {
@@ -59,15 +64,21 @@ export const runsQuery = z.object({
     .string()
     .regex(/^\d{1,3}$/, "must be an integer from 1 to 100")
     .transform(Number)
-    .pipe(z.number().int().min(1).max(100))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, "must be an integer from 1 to 100")
+        .max(100, "must be an integer from 1 to 100"),
+    )
     .optional(),
 });
 
 /** GET /api/v1/flags */
 export const flagsQuery = z.object({
-  state: z.enum(["open", "all"]).optional(),
+  state: z.enum(["open", "all"], oneOf(["open", "all"])).optional(),
   repo,
-  kind: z.enum(Object.values(FlagKind)).optional(),
+  kind: z.enum(Object.values(FlagKind), oneOf(Object.values(FlagKind))).optional(),
   pipeline: workflowIdParam.optional(),
 });
 

@@ -173,4 +173,13 @@ describe("GET /api/v1/runs", () => {
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ parameter });
   });
+
+  it.each([
+    ["?limit=0", "limit: must be an integer from 1 to 100"],
+    ["?limit=101", "limit: must be an integer from 1 to 100"],
+    ["?status=green", "status: must be one of "],
+  ])("says what %s should have been", async (query, message) => {
+    const { body } = await get(query);
+    expect((body.error as { message: string }).message).toContain(message);
+  });
 });
