@@ -2,7 +2,9 @@
 // events, JUnit test results, deployments and their statuses. `$1`, where used, is the JSON
 // list of job names ({kind, idx, name}).
 import { Prisma } from "@/lib/db/generated/client";
+import { EVERY_QUEUE_DAY, refreshQueueDaysSql } from "@/lib/metrics/queue-days";
 import { refreshRunSummariesSql } from "@/lib/metrics/run-summaries";
+import { refreshShaSharedSql } from "@/lib/metrics/sha-shared";
 
 // Per job of each attempt: its conclusion from the attempt's (a failure fails job `fail_at` and
 // skips the later ones; a cancellation cancels from `fail_at` on), then its times.
@@ -144,6 +146,11 @@ const RUN_SUMMARIES = refreshRunSummariesSql(
   Prisma.sql`EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = r.id)`,
 );
 
+// What saveRuns keeps on each run (lib/metrics/sha-shared.ts), for every run at once.
+const SHA_SHARED = refreshShaSharedSql(Prisma.sql`TRUE`);
+// And what the sync keeps per pipeline, branch and day (lib/metrics/queue-days.ts).
+const QUEUE_DAYS = refreshQueueDaysSql(EVERY_QUEUE_DAY);
+
 /** [table, SQL, its parameters when not the job names] in the order they must run. */
 export const SEED_DETAILS: [string, string, unknown[]?][] = [
   ["jobs", JOBS],
@@ -154,4 +161,6 @@ export const SEED_DETAILS: [string, string, unknown[]?][] = [
   ["deployment_statuses", DEPLOYMENT_STATUSES],
   ["deployments (links)", DEPLOYMENT_LINKS],
   ["workflow_runs (summaries)", RUN_SUMMARIES.text, RUN_SUMMARIES.values],
+  ["workflow_runs (SHA groups)", SHA_SHARED.text, SHA_SHARED.values],
+  ["queue_days", QUEUE_DAYS.text, QUEUE_DAYS.values],
 ];

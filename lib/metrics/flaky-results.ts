@@ -2,8 +2,24 @@
 // (queryFlakyStats) and the list of flaky tests (listFlakyTests), so the two cannot disagree.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import { pipelinesOf, runIdsInScope } from "./run-stats.ts";
+import { pipelinesOf, runsInScope } from "./run-stats.ts";
 import type { Scope } from "./scope.ts";
+
+/**
+ * The ids of the runs in scope of the pipelines of `repoIds` that meet `condition` (on `r`), to
+ * keep a pipeline's jobs, cache events, ... by their run with `(x.run_id IN (...)) IS TRUE`:
+ * wrapped so, the IN stays a hashed subplan (the ids hashed once) instead of becoming a join,
+ * and rows read pipeline by pipeline stay grouped, with no sort.
+ */
+function runIdsInScope(
+  scope: Scope,
+  repoIds?: number[],
+  condition: Prisma.Sql = Prisma.sql`TRUE`,
+): Prisma.Sql {
+  return Prisma.sql`SELECT r.id FROM workflows w JOIN repositories repo ON repo.id = w.repo_id
+    CROSS JOIN LATERAL (SELECT r.id FROM workflow_runs r WHERE ${runsInScope(scope)} AND ${condition}) r
+    WHERE ${pipelinesOf(repoIds)}`;
+}
 
 /**
  * Common table expressions, to follow `WITH`:

@@ -94,10 +94,15 @@ export async function getPipelinesReport(
   const ids = repos.map((r) => Number(r.id));
   // One pipeline (its page) is read alone, not as one of its repository's.
   const only = options.workflowId;
+  // The run stats' pass also counts the flaky stats' SHA groups of one run each.
+  const runStats = queryRunStats(db, scope, ids, only);
+  const soleGroups = runStats.then(
+    (all) => new Map(all.map((s) => [s.workflowId, s.soleShaGroups])),
+  );
   const [stats, cache, flaky, streaks, deploys, lastRuns] = await Promise.all([
-    queryRunStats(db, scope, ids, only),
+    runStats,
     queryCacheStats(db, scope, ids, only),
-    queryFlakyStats(db, scope, ids, only),
+    queryFlakyStats(db, scope, ids, only, soleGroups),
     queryStreaks(db, scope.window, ids, only),
     queryDeploys(db, ids, only),
     queryLastRuns(

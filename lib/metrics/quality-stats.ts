@@ -4,15 +4,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { countedAttempt } from "./conclusions.ts";
 import { flakyTestCtes } from "./flaky-results.ts";
-import {
-  CANCELLED_CONCLUSIONS,
-  FAILURE_CONCLUSIONS,
-  pipelinesOf,
-  runsInScope,
-} from "./run-stats.ts";
+import { FAILURE_CONCLUSIONS, pipelinesOf, runsInScope } from "./run-stats.ts";
 import { runCacheRestores } from "./run-summaries.ts";
 import type { Scope } from "./scope.ts";
+import { SOLE_RUN, type SoleGroups, soleGroupColumns } from "./sha-shared.ts";
 
 export type CacheStats = { hits: number; partial: number; misses: number; hitRate: number | null };
 export type FlakyStats = { flakyRuns: number; rate: number | null; flakyTests: number };
@@ -53,19 +50,18 @@ export async function queryCacheStats(
 }
 
 /**
- * The runs in scope of pipeline `w` (of repository `repo`) grouped by head SHA: `head_sha`,
- * `first_at` (the first run's creation), `flaky` (an attempt failed and a later one, of the run
- * or of a later run, succeeded) and `counted` (some attempt completed and was not cancelled).
- * Pipeline by pipeline: its runs in scope are one index range, and ordering its few hundred
- * attempts by SHA is cheap, where one sort of every attempt in scope is not.
+ * The runs in scope of pipeline `w` (of repository `repo`) that meet `runs`, grouped by head
+ * SHA: `head_sha`, `first_at` (the first run's creation), `flaky` (an attempt failed and a later
+ * one, of the run or of a later run, succeeded) and `counted` (some attempt completed and was
+ * not cancelled). Pipeline by pipeline: its runs in scope are one index range, and ordering its
+ * few hundred attempts by SHA is cheap, where one sort of every attempt in scope is not.
  */
-function shaGroupsOf(scope: Scope): Prisma.Sql {
+function shaGroupsOf(scope: Scope, runs: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   return Prisma.sql`
     SELECT head_sha, min(created_at) AS first_at,
       coalesce(min(pos) FILTER (WHERE status = 'completed' AND conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))
         < max(pos) FILTER (WHERE status = 'completed' AND conclusion = 'success'), false) AS flaky,
-      bool_or(status = 'completed' AND conclusion IS NOT NULL
-              AND conclusion <> ALL(${CANCELLED_CONCLUSIONS}::text[])) AS counted
+      bool_or(${countedAttempt(Prisma.sql``)}) AS counted
     FROM (
       SELECT head_sha, created_at, status, conclusion,
         row_number() OVER (PARTITION BY head_sha ORDER BY created_at, id, attempt) AS pos
@@ -73,11 +69,11 @@ function shaGroupsOf(scope: Scope): Prisma.Sql {
         -- The latest attempt is the run's own status; only re-run runs (a few percent) have
         -- earlier attempts to read, so only they cost a visit of run_attempts.
         SELECT r.head_sha, r.created_at, r.id, r.run_attempt AS attempt, r.status, r.conclusion
-        FROM workflow_runs r WHERE ${runsInScope(scope)}
+        FROM workflow_runs r WHERE ${runsInScope(scope)} AND ${runs}
         UNION ALL
         SELECT r.head_sha, r.created_at, r.id, a.attempt, a.status, a.conclusion
         FROM workflow_runs r JOIN run_attempts a ON a.run_id = r.id AND a.attempt < r.run_attempt
-        WHERE ${runsInScope(scope)} AND r.run_attempt > 1
+        WHERE ${runsInScope(scope)} AND r.run_attempt > 1 AND ${runs}
       ) a
     ) attempts
     GROUP BY head_sha`;
@@ -99,35 +95,63 @@ export function shaGroupsCte(scope: Scope, repoIds?: number[], workflowId?: numb
     )`;
 }
 
-/** Flaky SHA groups and flaky tests, per pipeline with runs in scope. */
+/**
+ * Flaky SHA groups and flaky tests, per pipeline with runs in scope. The groups of one run each
+ * are counted from the index (`sole`, as a statement reading the runs in scope anyway gives them
+ * with soleGroupColumns; else by a statement of its own), the others grouped by SHA: the groups
+ * shaGroupsCte makes.
+ */
 export async function queryFlakyStats(
   db: Db,
   scope: Scope,
   repoIds?: number[],
   workflowId?: number,
+  sole?: Promise<Map<number, SoleGroups>>,
 ): Promise<Map<number, FlakyStats>> {
-  // Counted pipeline by pipeline, as shaGroupsCte groups them, without sorting every group.
+  const soleQuery =
+    sole ??
+    db.$queryRaw<{ workflow_id: bigint; sole_groups: number; sole_counted: number }[]>`
+      SELECT w.id AS workflow_id, s.sole_groups, s.sole_counted
+      FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
+        SELECT ${soleGroupColumns()} FROM workflow_runs r WHERE ${runsInScope(scope)}
+      ) s
+      WHERE ${pipelinesOf(repoIds, workflowId)} AND s.sole_groups > 0`.then(
+      (rows) =>
+        new Map(
+          rows.map((r) => [
+            Number(r.workflow_id),
+            { groups: r.sole_groups, counted: r.sole_counted },
+          ]),
+        ),
+    );
   const groupsQuery = db.$queryRaw<{ workflow_id: bigint; flaky: number; counted: number }[]>`
-    SELECT w.id AS workflow_id, s.flaky, s.counted
+    SELECT w.id AS workflow_id, g.flaky, g.counted
     FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
       SELECT count(*) AS groups, count(*) FILTER (WHERE flaky)::int AS flaky,
         count(*) FILTER (WHERE counted)::int AS counted
-      FROM (${shaGroupsOf(scope)}) g
-    ) s
-    WHERE ${pipelinesOf(repoIds, workflowId)} AND s.groups > 0`;
+      FROM (${shaGroupsOf(scope, Prisma.sql`NOT ${SOLE_RUN}`)}) g
+    ) g
+    WHERE ${pipelinesOf(repoIds, workflowId)} AND g.groups > 0`;
   const testsQuery = db.$queryRaw<{ workflow_id: bigint; flaky_tests: number }[]>`
     WITH ${flakyTestCtes(scope, repoIds)}
     SELECT workflow_id, count(*)::int AS flaky_tests FROM flaky GROUP BY workflow_id`;
-  const [groups, tests] = await Promise.all([groupsQuery, testsQuery]);
+  const [soles, groups, tests] = await Promise.all([soleQuery, groupsQuery, testsQuery]);
   const testCounts = new Map(tests.map((t) => [Number(t.workflow_id), t.flaky_tests]));
+  const grouped = new Map(groups.map((g) => [Number(g.workflow_id), g]));
+  const ids = new Set([
+    ...[...soles].filter(([, s]) => s.groups > 0).map(([id]) => id),
+    ...grouped.keys(),
+  ]);
   return new Map(
-    groups.map((g) => [
-      Number(g.workflow_id),
-      {
-        flakyRuns: g.flaky,
-        rate: g.counted > 0 ? g.flaky / g.counted : null,
-        flakyTests: testCounts.get(Number(g.workflow_id)) ?? 0,
-      },
-    ]),
+    [...ids].map((id) => {
+      const flaky = grouped.get(id)?.flaky ?? 0;
+      const counted = (grouped.get(id)?.counted ?? 0) + (soles.get(id)?.counted ?? 0);
+      const stats = {
+        flakyRuns: flaky,
+        rate: counted > 0 ? flaky / counted : null,
+        flakyTests: testCounts.get(id) ?? 0,
+      };
+      return [id, stats];
+    }),
   );
 }

@@ -90,6 +90,7 @@ describe("run stats", () => {
       created: -60,
       conclusion: "success",
       earlier: ["failure"],
+      summaries: false,
       jobs: [
         { queue: 1, conclusion: "failure", attempt: 1 },
         { queue: 2, conclusion: "success" },
@@ -102,6 +103,7 @@ describe("run stats", () => {
     await seedRun(db, repo, wf, {
       created: -10,
       conclusion: null,
+      summaries: false,
       jobs: [{ queue: 50, conclusion: "success" }],
     });
     expect((await statsOf(wf))?.queueMs).toEqual({ p50: 2 * 60_000, p95: 2.9 * 60_000 });
@@ -126,6 +128,7 @@ describe("run stats", () => {
     const bigRun = await seedRun(db, repo, big, {
       created: -30,
       conclusion: "success",
+      summaries: false,
       jobs: matrix,
     });
     const live = (await statsOf(big))?.queueMs;

@@ -4,13 +4,14 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { CANCELLED_CONCLUSIONS, FAILURE_CONCLUSIONS } from "./conclusions.ts";
+import { wholeDays } from "./queue-days.ts";
 import { runQueues } from "./run-summaries.ts";
 import type { BranchScope, Scope } from "./scope.ts";
+import { type SoleGroups, soleGroupColumns } from "./sha-shared.ts";
 import { msBetween } from "./sql-time.ts";
 
-/** Conclusions counted as failures, and as cancelled (excluded from the success rate). */
-export const FAILURE_CONCLUSIONS = ["failure", "timed_out", "startup_failure"];
-export const CANCELLED_CONCLUSIONS = ["cancelled", "skipped"];
+export { CANCELLED_CONCLUSIONS, FAILURE_CONCLUSIONS };
 
 export type RunStats = {
   workflowId: number;
@@ -21,13 +22,15 @@ export type RunStats = {
   successRate: number | null;
   durationMs: { p50: number | null; p95: number | null; max: number | null };
   queueMs: { p50: number | null; p95: number | null };
+  /** The flaky stats' SHA groups of one run each, counted in the same pass (quality-stats.ts). */
+  soleShaGroups: SoleGroups;
 };
 
-/** The SQL condition on a run `r` (of repository `repo`) for the branch scope. */
-export function branchCondition(branch: BranchScope): Prisma.Sql {
+/** The SQL condition on a run `r` (or `alias`, of repository `repo`) for the branch scope. */
+export function branchCondition(branch: BranchScope, alias = Prisma.sql`r`): Prisma.Sql {
   if (branch.kind === "all") return Prisma.sql`TRUE`;
-  if (branch.kind === "name") return Prisma.sql`r.head_branch = ${branch.name}`;
-  return Prisma.sql`r.head_branch = repo.default_branch`;
+  if (branch.kind === "name") return Prisma.sql`${alias}.head_branch = ${branch.name}`;
+  return Prisma.sql`${alias}.head_branch = repo.default_branch`;
 }
 
 const ms = (value: number | null | undefined) =>
@@ -42,6 +45,8 @@ type Row = {
   p50: number | null;
   p95: number | null;
   max: number | null;
+  sole_groups: number;
+  sole_counted: number;
 };
 
 type QueueRow = { workflow_id: bigint; p50: number | null; p95: number | null };
@@ -69,19 +74,30 @@ export function runsInScope(scope: Scope): Prisma.Sql {
 }
 
 /**
- * The ids of the runs in scope of the pipelines of `repoIds` that meet `condition` (on `r`), to
- * keep a pipeline's jobs, cache events, ... by their run with `(x.run_id IN (...)) IS TRUE`:
- * wrapped so, the IN stays a hashed subplan (the ids hashed once) instead of becoming a join,
- * and rows read pipeline by pipeline stay grouped, with no sort.
+ * The queue times `ms` of the jobs of pipeline `w`'s completed runs in scope: the kept days
+ * wholly inside the window, and the runs of its partial first and last days (and, on every
+ * branch, the runs without one, which no day keeps).
  */
-export function runIdsInScope(
-  scope: Scope,
-  repoIds?: number[],
-  condition: Prisma.Sql = Prisma.sql`TRUE`,
-): Prisma.Sql {
-  return Prisma.sql`SELECT r.id FROM workflows w JOIN repositories repo ON repo.id = w.repo_id
-    CROSS JOIN LATERAL (SELECT r.id FROM workflow_runs r WHERE ${runsInScope(scope)} AND ${condition}) r
-    WHERE ${pipelinesOf(repoIds)}`;
+function queueTimesInScope(scope: Scope): Prisma.Sql {
+  const live = (condition: Prisma.Sql) => Prisma.sql`
+    SELECT ms FROM workflow_runs r CROSS JOIN LATERAL unnest(${runQueues()}) AS ms
+    WHERE ${runsInScope(scope)} AND r.status = 'completed' AND ${condition}`;
+  const days = wholeDays(scope.window);
+  if (!days) return live(Prisma.sql`TRUE`);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const parts = [
+    Prisma.sql`SELECT unnest(d.queue_ms) AS ms FROM queue_days d
+      WHERE d.workflow_id = w.id AND ${branchCondition(scope.branch, Prisma.sql`d`)}
+        AND d.day >= ${day(days.first)}::date AND d.day < ${day(days.end)}::date`,
+    live(Prisma.sql`r.created_at < ${days.first}`),
+    live(Prisma.sql`r.created_at >= ${days.end}`),
+  ];
+  if (scope.branch.kind === "all")
+    parts.push(
+      live(Prisma.sql`r.head_branch IS NULL AND r.created_at >= ${days.first}
+      AND r.created_at < ${days.end}`),
+    );
+  return Prisma.join(parts, " UNION ALL ");
 }
 
 /** Run counts, success rate, durations and queue times of every pipeline with runs in scope. */
@@ -96,7 +112,8 @@ export async function queryRunStats(
   const duration = msBetween(Prisma.sql`r.run_started_at`, Prisma.sql`r.updated_at`);
   // Pipeline by pipeline: each aggregate reads one index range, already grouped.
   const runsQuery = db.$queryRaw<Row[]>`
-    SELECT w.id AS workflow_id, s.runs, s.successes, s.failures, s.cancelled, s.p50, s.p95, s.max
+    SELECT w.id AS workflow_id, s.runs, s.successes, s.failures, s.cancelled, s.p50, s.p95, s.max,
+      s.sole_groups, s.sole_counted
     FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
       SELECT count(*) AS in_scope,
         count(*) FILTER (WHERE ${done})::int AS runs,
@@ -105,20 +122,20 @@ export async function queryRunStats(
         count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${CANCELLED_CONCLUSIONS}::text[]))::int AS cancelled,
         (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p50,
         (percentile_cont(0.95) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p95,
-        (max(${duration}) FILTER (WHERE ${success}))::float8 AS max
+        (max(${duration}) FILTER (WHERE ${success}))::float8 AS max,
+        ${soleGroupColumns()}
       FROM workflow_runs r WHERE ${runsInScope(scope)}
     ) s
     WHERE ${pipelinesOf(repoIds, workflowId)} AND s.in_scope > 0`;
-  // The queue times of each completed run in scope (run-summaries.ts), one index range per
-  // pipeline.
+  // The queue times of the completed runs in scope: of the window's whole days as kept
+  // (queue-days.ts), of the rest from each run (run-summaries.ts); a few index ranges per pipeline.
   const queueQuery = db.$queryRaw<QueueRow[]>`
     SELECT w.id AS workflow_id, q.p50, q.p95
     FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
       SELECT count(*) AS jobs,
         (percentile_cont(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS p50,
         (percentile_cont(0.95) WITHIN GROUP (ORDER BY ms))::float8 AS p95
-      FROM workflow_runs r CROSS JOIN LATERAL unnest(${runQueues()}) AS ms
-      WHERE ${runsInScope(scope)} AND ${done}
+      FROM (${queueTimesInScope(scope)}) v
     ) q
     WHERE ${pipelinesOf(repoIds, workflowId)} AND q.jobs > 0`;
   const [rows, queue] = await Promise.all([runsQuery, queueQuery]);
@@ -135,6 +152,7 @@ export async function queryRunStats(
       successRate: divisor > 0 ? row.successes / divisor : null,
       durationMs: { p50: ms(row.p50), p95: ms(row.p95), max: ms(row.max) },
       queueMs: { p50: ms(q?.p50), p95: ms(q?.p95) },
+      soleShaGroups: { groups: row.sole_groups, counted: row.sole_counted },
     };
   });
 }

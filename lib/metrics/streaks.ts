@@ -4,6 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { FAILURE_CONCLUSIONS, pipelinesOf } from "./run-stats.ts";
+import { msBetween } from "./sql-time.ts";
 
 export type Streak = {
   lastSuccessAt: string | null;
@@ -41,7 +42,7 @@ export async function queryStreaks(
   const rows = await db.$queryRaw<Row[]>`
     SELECT w.id AS workflow_id, l.last_success, f.n AS failure_streak,
       CASE WHEN l.last_success IS NULL THEN NULL ELSE greatest(
-        coalesce(g.longest, 0), extract(epoch FROM ${now}::timestamptz - l.last_success) * 1000
+        coalesce(g.longest, 0), ${msBetween(Prisma.sql`l.last_success`, Prisma.sql`${now}::timestamptz`)}
       ) END::float8 AS longest_gap_ms
     FROM workflows w JOIN repositories repo ON repo.id = w.repo_id
       CROSS JOIN LATERAL (
@@ -55,7 +56,7 @@ export async function queryStreaks(
       ) f
       CROSS JOIN LATERAL (
         SELECT max(gap) AS longest FROM (
-          SELECT extract(epoch FROM updated_at - lag(updated_at) OVER (ORDER BY updated_at)) * 1000 AS gap
+          SELECT ${msBetween(Prisma.sql`lag(updated_at) OVER (ORDER BY updated_at)`, Prisma.sql`updated_at`)} AS gap
           FROM (
             SELECT r.updated_at FROM workflow_runs r WHERE ${successes} AND r.created_at >= ${window.from}
             UNION ALL (

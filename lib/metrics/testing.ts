@@ -1,6 +1,9 @@
 // Hand-made data for the metrics tests: a repository, its workflows, and runs described by
 // what matters to a definition (times in minutes from a fixed instant, conclusions, jobs).
 import type { Db } from "@/lib/db/client";
+import { keepQueueDays, queueDayOf } from "./queue-days.ts";
+import { refreshRunSummaries } from "./run-summaries.ts";
+import { refreshShaShared } from "./sha-shared.ts";
 
 export const T0 = new Date("2026-11-26T12:00:00Z");
 /** `m` minutes after (negative: before) T0. */
@@ -55,8 +58,11 @@ export type RunSpec = {
   status?: string;
   /** Minutes the latest attempt ran (run_started_at to updated_at). */
   minutes?: number;
-  branch?: string;
+  /** Default `main`; null: a run without a branch. */
+  branch?: string | null;
   sha?: string;
+  /** false: what the sync keeps on the run left uncomputed (NULL), as before its details. */
+  summaries?: boolean;
   /** GitHub's event (default `push`). */
   event?: string;
   attempt?: number;
@@ -90,7 +96,7 @@ export async function seedRun(db: Db, repoId: number, workflowId: number, spec: 
       status,
       conclusion: spec.conclusion,
       headSha: spec.sha ?? `sha${id}`,
-      headBranch: spec.branch ?? "main",
+      headBranch: spec.branch === undefined ? "main" : spec.branch,
       htmlUrl: `https://github.com/acme/r/actions/runs/${id}`,
       createdAt: at(spec.created),
       runStartedAt: started,
@@ -132,6 +138,12 @@ export async function seedRun(db: Db, repoId: number, workflowId: number, spec: 
       },
     });
   }
+  // As saveRuns and saveRunDetails do when they store a run and its jobs (sha-shared.ts,
+  // run-summaries.ts, queue-days.ts).
+  await refreshShaShared(db, [{ workflowId, headSha: spec.sha ?? `sha${id}` }]);
+  if (spec.summaries !== false) await refreshRunSummaries(db, [id]);
+  const branch = spec.branch === undefined ? "main" : spec.branch;
+  await keepQueueDays(db, queueDayOf(workflowId, branch, at(spec.created)));
   return id;
 }
 

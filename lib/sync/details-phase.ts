@@ -4,7 +4,10 @@
 // whole repository (credentials, rate limit, a lost lease) end the phase.
 import "server-only";
 import { statusOf } from "@/lib/github/client";
+import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
+import { lockShaGroups, refreshShaShared } from "@/lib/metrics/sha-shared";
 import type { SyncContext, SyncRepo } from "./context.ts";
+import { linkDeploymentsOfRuns } from "./deployments.ts";
 import { pool } from "./pool.ts";
 import { type DueRun, listDueRuns, syncRunDetails } from "./run-details.ts";
 import { recordProgress } from "./sync-state.ts";
@@ -31,9 +34,19 @@ export function isRepositoryWide(error: unknown): boolean {
 
 export async function deleteRun(ctx: SyncContext, runId: number): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
-    await tx.workflowRun.deleteMany({ where: { id: BigInt(runId) } });
-    // Its deployments no longer belong to a stored run's pipeline (see linkDeployments).
-    await tx.$executeRaw`UPDATE deployments SET workflow_id = NULL WHERE run_id = ${BigInt(runId)}`;
+    const run = await tx.workflowRun.findUnique({
+      where: { id: BigInt(runId) },
+      select: { workflowId: true, headSha: true, headBranch: true, createdAt: true },
+    });
+    if (!run) return;
+    const group = [{ workflowId: Number(run.workflowId), headSha: run.headSha }];
+    await lockShaGroups(tx, group);
+    await tx.workflowRun.delete({ where: { id: BigInt(runId) } });
+    // Its deployments no longer belong to a stored run's pipeline; another run of its SHA may
+    // no longer share it; its day no longer has its queue times.
+    await linkDeploymentsOfRuns(tx, [runId]);
+    await refreshShaShared(tx, group);
+    await keepQueueDays(tx, queueDayOf(run.workflowId, run.headBranch, run.createdAt));
   });
 }
 

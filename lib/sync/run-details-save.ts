@@ -6,6 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
+import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
 import { lockRun, refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { SyncRepo } from "./context.ts";
 import type { GitHubJob } from "./github-detail-schemas.ts";
@@ -163,6 +164,8 @@ export async function saveRunDetails(db: Db, repo: SyncRepo, details: RunDetails
       await saveCacheEvents(tx, details);
       await saveArtifacts(tx, repo, details);
       await refreshRunSummaries(tx, [details.run.id]);
+      const { workflowId, headBranch, createdAt } = details.run;
+      await keepQueueDays(tx, queueDayOf(workflowId, headBranch, createdAt));
       await tx.$executeRaw`
         UPDATE workflow_runs SET details_attempt = GREATEST(details_attempt, ${details.run.runAttempt}),
           details_failures = 0, details_error = NULL, synced_at = now()

@@ -20,6 +20,7 @@ export type DueRun = {
   workflowId: number;
   createdAt: Date;
   headSha: string;
+  headBranch: string | null;
 };
 
 export type RunDetails = {
@@ -40,9 +41,10 @@ export async function listDueRuns(ctx: SyncContext, repo: SyncRepo): Promise<Due
       workflow_id: bigint;
       created_at: Date;
       head_sha: string;
+      head_branch: string | null;
     }[]
   >`
-    SELECT id, run_attempt, details_attempt, workflow_id, created_at, head_sha FROM workflow_runs
+    SELECT id, run_attempt, details_attempt, workflow_id, created_at, head_sha, head_branch FROM workflow_runs
      WHERE repo_id = ${BigInt(repo.id)} AND status = 'completed' AND details_attempt < run_attempt
        AND details_failures < ${MAX_DETAILS_FAILURES}
      ORDER BY details_failures, created_at, id`;
@@ -53,6 +55,7 @@ export async function listDueRuns(ctx: SyncContext, repo: SyncRepo): Promise<Due
     workflowId: Number(r.workflow_id),
     createdAt: r.created_at,
     headSha: r.head_sha,
+    headBranch: r.head_branch,
   }));
 }
 

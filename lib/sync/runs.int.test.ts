@@ -93,4 +93,43 @@ describe("run lists by created window", () => {
     const now = await db.workflowRun.findUniqueOrThrow({ where: { id: stored.id } });
     expect(now.status).toBe("completed");
   });
+
+  it("keeps a SHA group right when two transactions store runs of it at once", async () => {
+    const stored = await db.workflowRun.findFirstOrThrow({ where: { status: "completed" } });
+    const { data } = await client.rest.actions.getWorkflowRun({
+      owner: "acme",
+      repo: "monorepo",
+      run_id: Number(stored.id),
+    });
+    const sha = "c0ffee".repeat(6).slice(0, 40);
+    const [a, b] = [1, 2].map((n) => ({ ...data, id: 9_000_000_000 + n, head_sha: sha }));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let stored1 = () => {};
+    const first = new Promise<void>((resolve) => {
+      stored1 = resolve;
+    });
+    // The first transaction stores its run and stays open; the second stores the other run of
+    // the same SHA meanwhile (it waits for the first's lock), then the first commits.
+    const one = db.$transaction(
+      async (tx) => {
+        await saveRuns(tx, repo.id, [a as never]);
+        stored1();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    await first;
+    const two = db.$transaction((tx) => saveRuns(tx, repo.id, [b as never]), { timeout: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await Promise.all([one, two]);
+    const runs = await db.workflowRun.findMany({
+      where: { headSha: sha },
+      select: { shaShared: true },
+    });
+    expect(runs).toEqual([{ shaShared: true }, { shaShared: true }]);
+  });
 });

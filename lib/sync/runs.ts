@@ -2,6 +2,8 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
+import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
+import { lockShaGroups, refreshShaShared } from "@/lib/metrics/sha-shared";
 import { linkDeploymentsOfRuns } from "./deployments.ts";
 import type { GitHubRun } from "./github-schemas.ts";
 
@@ -25,6 +27,9 @@ export async function saveRuns(
   );
   const kept = runs.filter((run) => known.has(run.workflow_id));
   const skipped = runs.filter((run) => !known.has(run.workflow_id));
+  // Their SHA groups are locked before any of their runs is written (lockShaGroups).
+  const groups = kept.map((r) => ({ workflowId: r.workflow_id, headSha: r.head_sha }));
+  await lockShaGroups(db, groups);
   for (let i = 0; i < kept.length; i += 500) {
     const batch = kept.slice(i, i + 500);
     const rows = batch.map(
@@ -72,6 +77,12 @@ export async function saveRuns(
           updated_at = EXCLUDED.updated_at, synced_at = now()
         WHERE run_attempts.updated_at <= EXCLUDED.updated_at`;
   }
+  await refreshShaShared(db, groups);
+  // Their days, locked after every run row this transaction writes (queue-days.ts).
+  await keepQueueDays(
+    db,
+    kept.flatMap((r) => queueDayOf(r.workflow_id, r.head_branch, r.created_at)),
+  );
   // Deployments stored before their run now belong to its pipeline.
   await linkDeploymentsOfRuns(
     db,

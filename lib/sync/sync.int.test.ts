@@ -53,7 +53,11 @@ describe("a full sync of the demo organisation", () => {
       staleRunSummaries: 0,
       staleDeploymentWorkflows: 0,
       staleDeploymentSuccesses: 0,
+      staleShaShared: 0,
+      staleQueueDays: 0,
     });
+    expect(derived?.queueDays).toBeGreaterThan(100);
+    expect(derived?.runsSharingSha).toBeGreaterThan(10);
     expect(derived?.runQueues).toBeGreaterThan(1000);
     expect(derived?.runCacheHits).toBeGreaterThan(1000);
     expect(derived?.deploymentWorkflows).toBeGreaterThan(100);

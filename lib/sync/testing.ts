@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { createGitHubClient, type Exchange } from "@/lib/github/client";
+import { EVERY_QUEUE_DAY, queueTimesOfDay } from "@/lib/metrics/queue-days";
 import { cacheRestoresOf, keptQueuesOf } from "@/lib/metrics/run-summaries";
 import { artifactsOf, cachesOf, deploymentsOf, testCasesOf } from "@/lib/simulator/derived";
 import { runStateAt } from "@/lib/simulator/github/runs";
@@ -209,6 +210,14 @@ export async function derivedColumns(db: Db) {
       (SELECT count(*) FROM deployments d WHERE d.last_success_at IS DISTINCT FROM (
         SELECT max(s.created_at) FROM deployment_statuses s
         WHERE s.deployment_id = d.id AND s.state = 'success'))::int AS "staleDeploymentSuccesses",
+      (SELECT count(*) FROM workflow_runs r WHERE r.sha_shared IS DISTINCT FROM EXISTS (
+        SELECT 1 FROM workflow_runs o
+        WHERE o.workflow_id = r.workflow_id AND o.head_sha = r.head_sha AND o.id <> r.id))::int AS "staleShaShared",
+      (SELECT count(*) FROM workflow_runs WHERE sha_shared)::int AS "runsSharingSha",
+      (SELECT count(*) FROM (SELECT k.w, k.b, k.d, ${queueTimesOfDay(Prisma.sql`k`)} AS q FROM ${EVERY_QUEUE_DAY}) e
+        FULL JOIN queue_days d ON d.workflow_id = e.w AND d.head_branch = e.b AND d.day = e.d
+        WHERE d.queue_ms IS DISTINCT FROM e.q)::int AS "staleQueueDays",
+      (SELECT count(*) FROM queue_days WHERE cardinality(queue_ms) > 0)::int AS "queueDays",
       (SELECT count(*) FROM workflow_runs WHERE cardinality(queue_ms) > 0)::int AS "runQueues",
       (SELECT count(*) FROM workflow_runs WHERE cache_hits > 0)::int AS "runCacheHits",
       (SELECT count(*) FROM deployments WHERE workflow_id IS NOT NULL)::int AS "deploymentWorkflows"`;

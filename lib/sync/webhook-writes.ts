@@ -4,6 +4,7 @@
 // may already have stored something newer, so the job upsert keeps a job that is further along.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
+import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
 import { lockRun, refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { GitHubJob } from "./github-detail-schemas.ts";
 
@@ -66,7 +67,7 @@ const jobProgress = (column: Prisma.Sql) =>
  */
 export async function upsertJobUnlessFurther(
   tx: Tx,
-  run: { workflowId: bigint; createdAt: Date },
+  run: { workflowId: bigint; createdAt: Date; headBranch: string | null },
   j: GitHubJob,
 ): Promise<boolean> {
   await lockRun(tx, j.run_id);
@@ -86,6 +87,7 @@ export async function upsertJobUnlessFurther(
     WHERE ${jobProgress(Prisma.sql`EXCLUDED.status`)} >= ${jobProgress(Prisma.sql`jobs.status`)}`;
   if (jobs === 0) return false;
   await refreshRunSummaries(tx, [j.run_id]);
+  await keepQueueDays(tx, queueDayOf(run.workflowId, run.headBranch, run.createdAt));
   const steps = (j.steps ?? []).map(
     (s) => Prisma.sql`(${BigInt(j.id)}, ${s.number}, ${s.name}, ${s.status}, ${s.conclusion},
       ${date(s.started_at)}, ${date(s.completed_at)})`,

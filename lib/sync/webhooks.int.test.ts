@@ -242,7 +242,13 @@ describe("POST /api/webhooks/github", () => {
       logState: null,
     });
     expect(job?.runnerName).not.toBeNull();
-    expect(await derivedColumns(db)).toMatchObject({ staleRunSummaries: 0, runQueues: 1 });
+    expect(await derivedColumns(db)).toMatchObject({
+      staleRunSummaries: 0,
+      staleShaShared: 0,
+      staleQueueDays: 0,
+      runQueues: 1,
+      queueDays: 1,
+    });
     expect(await db.step.count({ where: { jobId: BigInt(jobId ?? 0) } })).toBe(last?.steps.length);
     expect(last?.steps.length).toBeGreaterThan(0);
     // A late queued event (new delivery id) does not send the job back.

@@ -113,7 +113,7 @@ async function applyJob(
   // poller stores first; without it the poller will store the job with the run's details.
   const run = await tx.workflowRun.findFirst({
     where: { id: BigInt(job.run_id), repoId: BigInt(repoId), repo: { tracked: true } },
-    select: { workflowId: true, createdAt: true },
+    select: { workflowId: true, createdAt: true, headBranch: true },
   });
   if (!run) return { outcome: "ignored", reason: "run not stored" };
   if (!(await upsertJobUnlessFurther(tx, run, job)))

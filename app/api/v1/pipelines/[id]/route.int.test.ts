@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { setUpRoute } from "@/lib/api/route-testing";
 import type { Db } from "@/lib/db/client";
+import { refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import { type RunSpec, seedRepo, seedRun, seedWorkflow, T0 } from "@/lib/metrics/testing";
 
 type Point = Record<string, unknown> & { start: string };
@@ -72,6 +73,8 @@ async function seed(db: Db) {
       source: "actions/cache",
     })),
   });
+  // As the sync does once it has stored a run's jobs and cache events.
+  await refreshRunSummaries(db, [ids.a ?? 0]);
 
   const other = await seedRepo(db, { tracked: false });
   untracked = await seedWorkflow(db, other, "Gone");
