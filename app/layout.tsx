@@ -1,11 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { DataBanner } from "@/components/layout/data-banner";
-import layout from "@/components/layout/layout.module.css";
-import { SiteNav } from "@/components/layout/site-nav";
 import { Providers } from "@/components/providers";
-import { getBannerData } from "@/lib/banner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,27 +10,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-// Every page reads the database (the banner at least): nothing is prerendered at build time.
+// Every page reads the database: nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const banner = await getBannerData();
+// The document and the one QueryClient. The dashboard's header and banner are in
+// app/(dashboard)/layout.tsx, so the TV wall (app/tv) has the whole screen.
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <Providers>
-          <a className={layout.skipLink} href="#content">
-            Skip to content
-          </a>
-          <header className="site-header">
-            <Link className="brand" href="/">
-              Pipewatch
-            </Link>
-            <SiteNav />
-          </header>
-          <DataBanner initialStale={banner.stale} initialSync={banner.sync} />
-          <div id="content">{children}</div>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-// The first data of the Overview (app/page.tsx): every pipeline with its metrics and its
+// The first data of the Overview (app/(dashboard)/page.tsx): every pipeline with its metrics and its
 // sparkline over the scope the URL asks for, read on the server so the first paint is complete;
 // the page's client view polls the API for the same answers afterwards.
 import "server-only";

@@ -1,4 +1,4 @@
-// The first data of the pipeline page (app/pipelines/[id]): the pipeline's detail and its flags,
+// The first data of the pipeline page (app/(dashboard)/pipelines/[id]): the pipeline's detail and its flags,
 // read on the server so the first paint is complete; the page's client components poll the API
 // for the same answers afterwards.
 import "server-only";
