@@ -1,0 +1,58 @@
+// One pipeline on the wall: its state as icon, word and colour, its name, its most severe flag
+// in a few words, the time since its last success and its median duration against its
+// threshold. Everything is on the tile: a wall has no hover.
+import { formatDuration, formatDurationShort, formatRelative } from "@/lib/format";
+import styles from "./wall.module.css";
+import { StateIcon } from "./wall-icons.tsx";
+import type { PlacedTile } from "./wall-layout.ts";
+import type { Tile } from "./wall-model.ts";
+
+function lastSuccess(t: Tile, now: number): string {
+  if (t.lastSuccessAt === null) return "No success in 30 days";
+  return `Last success ${formatRelative(t.lastSuccessAt, now)}`;
+}
+
+function duration(t: Tile): string {
+  if (t.p50Ms === null) return "no timing yet";
+  const over = t.p50Ms > t.thresholdMs;
+  return `p50 ${formatDuration(t.p50Ms)} ${over ? ">" : "≤"} ${formatDurationShort(t.thresholdMs)}`;
+}
+
+export function WallTile({ placed, now }: { placed: PlacedTile; now: number }) {
+  const { tile: t, span } = placed;
+  return (
+    <article
+      className={`${styles.tile} ${styles[t.level]}`}
+      style={span === 2 ? { gridColumn: "span 2" } : undefined}
+      data-testid="tv-tile"
+      data-level={t.level}
+      data-state={t.state}
+      aria-label={`${t.repo} ${t.name}: ${t.state}`}
+    >
+      <div className={styles.state}>
+        <StateIcon state={t.state} className={styles.icon} />
+        <span>{t.state}</span>
+        {t.running && t.state !== "running" ? <span className={styles.also}>running</span> : null}
+        {t.failureStreak > 1 ? (
+          <span className={styles.also}>{t.failureStreak} failed in a row</span>
+        ) : null}
+      </div>
+      <div className={styles.name}>
+        <span className={styles.repo}>{t.repo}/</span>
+        {t.name}
+      </div>
+      {t.headline ? (
+        <div className={styles.headline} data-testid="tv-headline">
+          {t.headline}
+          {t.moreFlags > 0 ? <span className={styles.also}> +{t.moreFlags} more</span> : null}
+        </div>
+      ) : null}
+      <div className={styles.facts}>
+        <span>{lastSuccess(t, now)}</span>
+        <span className={t.p50Ms !== null && t.p50Ms > t.thresholdMs ? styles.over : undefined}>
+          {duration(t)}
+        </span>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+// The first data of the TV wall (app/tv/page.tsx): every pipeline over the default scope and the
+// open flags with their numbers, read on the server so the first paint is complete; the wall
+// polls the same two endpoints afterwards (GET /api/v1/pipelines, GET /api/v1/flags?state=open).
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { describeError } from "@/lib/errors";
+import { type FlagList, listFlags } from "@/lib/metrics/flag-list";
+import { getPipelinesReport, type PipelinesReport } from "@/lib/metrics/pipelines";
+import { parseBranch, parseWindow } from "@/lib/metrics/scope";
+
+/** Either part is absent when it could not be read: the wall's polling then says why. */
+export type WallData = { report?: PipelinesReport; flags?: FlagList };
+
+export async function getWallData(): Promise<WallData> {
+  const db = getDb();
+  const [report, flags] = await Promise.allSettled([
+    getPipelinesReport(db, { window: parseWindow(undefined, new Date()), branch: parseBranch("") }),
+    listFlags(db, { state: "open" }),
+  ]);
+  for (const result of [report, flags])
+    if (result.status === "rejected")
+      console.error(`pipewatch: the TV wall's first data: ${describeError(result.reason)}`);
+  return {
+    report: report.status === "fulfilled" ? report.value : undefined,
+    flags: flags.status === "fulfilled" ? flags.value : undefined,
+  };
+}
