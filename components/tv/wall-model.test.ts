@@ -69,7 +69,11 @@ describe("toTile", () => {
         htmlUrl: "",
       },
     });
-    expect(toTile(failed, [], NOW)).toMatchObject({ state: "failing", level: "critical" });
+    expect(toTile(failed, [], NOW)).toMatchObject({
+      state: "failing",
+      level: "critical",
+      headline: "Last run failed",
+    });
     const running = pipeline({
       id: "3",
       lastRun: {

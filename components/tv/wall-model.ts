@@ -21,7 +21,7 @@ export type Tile = {
   failureStreak: number;
   p50Ms: number | null;
   thresholdMs: number;
-  /** The most severe open flag in a few words; null without one. */
+  /** The most severe open flag in a few words, else a failure streak; null when neither. */
   headline: string | null;
   /** More open flags than the one in the headline. */
   moreFlags: number;
@@ -47,6 +47,11 @@ function flagsOf(p: Pipeline, listed: ListedFlag[] | undefined) {
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1));
 }
 
+/** A failing pipeline without a flag still says what is wrong. */
+function failureHeadline(streak: number): string {
+  return streak > 1 ? `Failed ${streak} runs in a row` : "Last run failed";
+}
+
 export function toTile(p: Pipeline, listed: ListedFlag[] | undefined, now: number): Tile {
   const flags = flagsOf(p, listed);
   const top = flags[0];
@@ -70,7 +75,11 @@ export function toTile(p: Pipeline, listed: ListedFlag[] | undefined, now: numbe
     failureStreak: p.streak.failureStreak,
     p50Ms: p.durationMs.p50,
     thresholdMs: p.slowThresholdMs,
-    headline: top ? flagHeadline(top, now) : null,
+    headline: top
+      ? flagHeadline(top, now)
+      : failing
+        ? failureHeadline(p.streak.failureStreak)
+        : null,
     moreFlags: Math.max(0, flags.length - 1),
   };
 }

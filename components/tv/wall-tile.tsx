@@ -33,9 +33,6 @@ export function WallTile({ placed, now }: { placed: PlacedTile; now: number }) {
         <StateIcon state={t.state} className={styles.icon} />
         <span>{t.state}</span>
         {t.running && t.state !== "running" ? <span className={styles.also}>running</span> : null}
-        {t.failureStreak > 1 ? (
-          <span className={styles.also}>{t.failureStreak} failed in a row</span>
-        ) : null}
       </div>
       <div className={styles.name}>
         <span className={styles.repo}>{t.repo}/</span>
