@@ -18,6 +18,10 @@ export async function expectWallFits(page: Page, viewport: { width: number; heig
       const r = e.getBoundingClientRect();
       return { top: r.top, left: r.left, bottom: r.bottom, right: r.right };
     });
+    // A tile's text fits it (the headline alone may be cut, with an ellipsis, at two lines).
+    const overflowing = [...document.querySelectorAll('[data-testid="tv-tile"]')]
+      .filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.getAttribute("aria-label"));
     const fonts = [...document.querySelectorAll('[data-testid="tv-tile"]')].map((e) =>
       Number.parseFloat(getComputedStyle(e).fontSize),
     );
@@ -28,6 +32,7 @@ export async function expectWallFits(page: Page, viewport: { width: number; heig
       clientHeight: root.clientHeight,
       boxes,
       fonts,
+      overflowing,
     };
   });
   expect(facts.scrollHeight, "no vertical scroll").toBeLessThanOrEqual(facts.clientHeight);
@@ -42,6 +47,7 @@ export async function expectWallFits(page: Page, viewport: { width: number; heig
     expect(box.bottom).toBeLessThanOrEqual(viewport.height);
     expect(box.right).toBeLessThanOrEqual(viewport.width);
   }
+  expect(facts.overflowing, "tiles whose text does not fit").toEqual([]);
   for (const font of facts.fonts) expect(font).toBeGreaterThanOrEqual(MIN_FONT_PX * scale - 0.01);
 }
 
