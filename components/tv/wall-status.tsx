@@ -5,8 +5,8 @@ import { useEffect, useState } from "react";
 import { useHydrated } from "@/components/ui/time-ago";
 import { formatRelative } from "@/lib/format";
 import { WALL_REFRESH_MS } from "@/lib/queries/intervals";
-import styles from "./wall.module.css";
 import type { WallCounts } from "./wall-model.ts";
+import styles from "./wall-status.module.css";
 
 /** Data older than this (and no error to say why: a hung request) counts as stale. */
 export const STALE_AFTER_MS = 3 * WALL_REFRESH_MS;
@@ -31,6 +31,8 @@ export type Outage = { kind: "unreachable" | "error"; message: string } | null;
 
 type Props = {
   counts: WallCounts;
+  /** The owner of every pipeline shown, when they share one (their tiles leave it out). */
+  owner: string | null;
   page: number;
   pages: number;
   /** When the data shown was fetched (epoch ms); 0: never. */
@@ -43,6 +45,7 @@ type Props = {
 
 export function WallStatus({
   counts,
+  owner,
   page,
   pages,
   updatedAt,
@@ -60,6 +63,7 @@ export function WallStatus({
   return (
     <>
       <header className={styles.header}>
+        {owner ? <span className={styles.owner}>{owner}</span> : null}
         <div className={styles.counts} data-testid="tv-counts">
           <span className={`${styles.count} ${styles.critical}`}>
             <b>{counts.critical}</b> critical

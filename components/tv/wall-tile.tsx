@@ -18,7 +18,14 @@ function duration(t: Tile): string {
   return `p50 ${formatDuration(t.p50Ms)} ${over ? ">" : "≤"} ${formatDurationShort(t.thresholdMs)}`;
 }
 
-export function WallTile({ placed, now }: { placed: PlacedTile; now: number }) {
+type Props = {
+  placed: PlacedTile;
+  now: number;
+  /** The owner every tile of the wall shares, left out of the names (the header names it). */
+  owner: string | null;
+};
+
+export function WallTile({ placed, now, owner }: Props) {
   const { tile: t, span } = placed;
   return (
     <article
@@ -35,8 +42,8 @@ export function WallTile({ placed, now }: { placed: PlacedTile; now: number }) {
         {t.running && t.state !== "running" ? <span className={styles.also}>running</span> : null}
       </div>
       <div className={styles.name}>
-        <span className={styles.repo}>{t.repo}/</span>
-        {t.name}
+        <span className={styles.repo}>{owner ? t.repo.slice(owner.length + 1) : t.repo}/</span>
+        <span className={styles.workflow}>{t.name}</span>
       </div>
       {t.headline ? (
         <div className={styles.headline} data-testid="tv-headline">

@@ -86,6 +86,8 @@ export function WallView({ params, problems, initialReport, initialFlags, server
     [report, listed, repos, now],
   );
   const counts = countTiles(tiles);
+  const owners = new Set(tiles.map((t) => t.repo.split("/")[0] ?? ""));
+  const owner = owners.size === 1 ? ([...owners][0] ?? null) : null;
   const scale = Math.min(viewport.width / 1920, viewport.height / 1080);
   const width = viewport.width - 2 * CHROME.padding * scale;
   const height = viewport.height - (2 * CHROME.padding + CHROME.header + GAP) * scale;
@@ -117,6 +119,7 @@ export function WallView({ params, problems, initialReport, initialFlags, server
     >
       <WallStatus
         counts={counts}
+        owner={owner}
         page={index}
         pages={pages.length}
         updatedAt={pipelines.dataUpdatedAt}
@@ -149,7 +152,7 @@ export function WallView({ params, problems, initialReport, initialFlags, server
           aria-label={`Pipelines, page ${index + 1} of ${pages.length}`}
         >
           {page.tiles.map((placed) => (
-            <WallTile key={placed.tile.id} placed={placed} now={now} />
+            <WallTile key={placed.tile.id} placed={placed} now={now} owner={owner} />
           ))}
           {page.healthySummary ? (
             <div className={styles.summary} data-testid="tv-healthy-summary">
