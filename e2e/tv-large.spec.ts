@@ -134,6 +134,14 @@ test("stopping the server shows 'unreachable' within two refreshes; starting it 
   await stop(app);
   await expect(outage).toContainText("unreachable", { timeout: 2 * WALL_REFRESH_MS });
   await expect(outage).toContainText("Showing the data of");
+  // On top of the (dimmed) tiles, not under them.
+  const box = await outage.boundingBox();
+  const onTop = await page.evaluate(
+    ([x, y]) =>
+      document.elementFromPoint(x ?? 0, y ?? 0)?.closest('[data-testid="tv-outage"]') !== null,
+    [(box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2],
+  );
+  expect(onTop, "the outage band is on top").toBe(true);
   await expect(page.getByTestId("tv-wall")).toHaveAttribute("data-outage", "unreachable");
   // The last data stays on screen.
   expect(await tileLabels(page)).toEqual(before);
