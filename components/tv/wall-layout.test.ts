@@ -12,6 +12,7 @@ function tiles(level: TileLevel, n: number, from = 0): Tile[] {
     running: false,
     lastSuccessAt: null,
     failureStreak: 0,
+    lastDurationMs: null,
     p50Ms: null,
     thresholdMs: 600_000,
     headline: null,

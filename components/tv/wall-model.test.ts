@@ -37,6 +37,7 @@ function pipeline(over: Partial<Pipeline> & { id: string }): Pipeline {
       status: "completed",
       conclusion: "success",
       createdAt: "2026-11-27T11:00:00Z",
+      durationMs: null,
       htmlUrl: "",
     },
     flags: [],
@@ -66,6 +67,7 @@ describe("toTile", () => {
         status: "completed",
         conclusion: "failure",
         createdAt: "",
+        durationMs: null,
         htmlUrl: "",
       },
     });
@@ -82,6 +84,7 @@ describe("toTile", () => {
         status: "in_progress",
         conclusion: null,
         createdAt: "",
+        durationMs: null,
         htmlUrl: "",
       },
     });
@@ -90,6 +93,16 @@ describe("toTile", () => {
       level: "healthy",
       running: true,
     });
+  });
+
+  it("times the last run once completed, else keeps the window's median", () => {
+    const done = pipeline({ id: "5" });
+    const lastRun = done.lastRun ? { ...done.lastRun, durationMs: 760_000 } : null;
+    expect(toTile({ ...done, lastRun }, [], NOW)).toMatchObject({
+      lastDurationMs: 760_000,
+      p50Ms: 60_000,
+    });
+    expect(toTile(pipeline({ id: "6" }), [], NOW).lastDurationMs).toBeNull();
   });
 
   it("heads the tile with its most severe flag, in few words from the flag's numbers", () => {

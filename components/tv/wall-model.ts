@@ -19,6 +19,8 @@ export type Tile = {
   running: boolean;
   lastSuccessAt: string | null;
   failureStreak: number;
+  /** The last run's duration once completed, else null (then the window's median is shown). */
+  lastDurationMs: number | null;
   p50Ms: number | null;
   thresholdMs: number;
   /** The most severe open flag in a few words, else a failure streak; null when neither. */
@@ -73,6 +75,7 @@ export function toTile(p: Pipeline, listed: ListedFlag[] | undefined, now: numbe
     running,
     lastSuccessAt: p.streak.lastSuccessAt,
     failureStreak: p.streak.failureStreak,
+    lastDurationMs: p.lastRun?.durationMs ?? null,
     p50Ms: p.durationMs.p50,
     thresholdMs: p.slowThresholdMs,
     headline: top

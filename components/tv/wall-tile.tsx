@@ -1,6 +1,6 @@
 // One pipeline on the wall: its state as icon, word and colour, its name, its most severe flag
-// in a few words, the time since its last success and its median duration against its
-// threshold. Everything is on the tile: a wall has no hover.
+// in a few words, the time since its last success and its last run's duration (else its median)
+// against its threshold. Everything is on the tile: a wall has no hover.
 import { formatDuration, formatDurationShort, formatRelative } from "@/lib/format";
 import styles from "./wall.module.css";
 import { StateIcon } from "./wall-icons.tsx";
@@ -12,10 +12,13 @@ function lastSuccess(t: Tile, now: number): string {
   return `Last success ${formatRelative(t.lastSuccessAt, now)}`;
 }
 
-function duration(t: Tile): string {
-  if (t.p50Ms === null) return "no timing yet";
-  const over = t.p50Ms > t.thresholdMs;
-  return `p50 ${formatDuration(t.p50Ms)} ${over ? ">" : "≤"} ${formatDurationShort(t.thresholdMs)}`;
+/** The last run's duration against the threshold, else (a run still going) the median's. */
+function timing(t: Tile): { text: string; over: boolean } {
+  const [label, ms] = t.lastDurationMs !== null ? ["Last", t.lastDurationMs] : ["p50", t.p50Ms];
+  if (ms === null) return { text: "no timing yet", over: false };
+  const over = ms > t.thresholdMs;
+  const text = `${label} ${formatDuration(ms)} ${over ? ">" : "≤"} ${formatDurationShort(t.thresholdMs)}`;
+  return { text, over };
 }
 
 type Props = {
@@ -53,9 +56,7 @@ export function WallTile({ placed, now, owner }: Props) {
       ) : null}
       <div className={styles.facts}>
         <span>{lastSuccess(t, now)}</span>
-        <span className={t.p50Ms !== null && t.p50Ms > t.thresholdMs ? styles.over : undefined}>
-          {duration(t)}
-        </span>
+        <span className={timing(t).over ? styles.over : undefined}>{timing(t).text}</span>
       </div>
     </article>
   );

@@ -101,6 +101,9 @@ const LastRunSchema = object<LastRun>(
     status: nullable(string("The latest attempt's status: queued, in_progress, completed, ...")),
     conclusion: nullable(string("The latest attempt's conclusion; null until completed.")),
     createdAt: dateTime("GitHub's created_at: when the run was created."),
+    durationMs: nullable(
+      ms("Once completed: the latest attempt's run_started_at to updated_at; else null."),
+    ),
     htmlUrl: string("The run on github.com.", { format: "uri" }),
   },
 );

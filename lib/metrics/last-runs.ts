@@ -3,8 +3,10 @@
 // week still shows how its last run ended (with its date beside it).
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { branchCondition } from "./run-stats.ts";
 import type { BranchScope } from "./scope.ts";
+import { msBetween } from "./sql-time.ts";
 
 export type LastRun = {
   /** GitHub's run id. */
@@ -15,6 +17,8 @@ export type LastRun = {
   /** The latest attempt's conclusion; null until completed. */
   conclusion: string | null;
   createdAt: string;
+  /** Once completed: its latest attempt's duration (run_started_at to updated_at), in ms. */
+  durationMs: number | null;
   htmlUrl: string;
 };
 
@@ -25,6 +29,7 @@ type Row = {
   status: string | null;
   conclusion: string | null;
   created_at: Date;
+  duration_ms: number | null;
   html_url: string;
 };
 
@@ -50,7 +55,9 @@ export async function queryLastRuns(
         WHERE r.workflow_id = w.id AND r.created_at <= ${now} AND ${onBranch}
       ) latest
       CROSS JOIN LATERAL (
-        SELECT r.id, r.run_number, r.status, r.conclusion, r.created_at, r.html_url
+        SELECT r.id, r.run_number, r.status, r.conclusion, r.created_at, r.html_url,
+          CASE WHEN r.status = 'completed'
+            THEN ${msBetween(Prisma.sql`r.run_started_at`, Prisma.sql`r.updated_at`)} END::float8 AS duration_ms
         FROM workflow_runs r
         WHERE r.workflow_id = w.id AND r.created_at = latest.at AND ${onBranch}
         ORDER BY r.id DESC
@@ -66,6 +73,7 @@ export async function queryLastRuns(
         status: row.status,
         conclusion: row.conclusion,
         createdAt: row.created_at.toISOString(),
+        durationMs: row.duration_ms === null ? null : Math.round(row.duration_ms),
         htmlUrl: row.html_url,
       },
     ]),
