@@ -1,6 +1,6 @@
 // The TV wall on the demo's data (12 pipelines): fits a 1080p and a 4K screen without
 // scrolling, every flagged pipeline on the first page with its flag in a few words, and the
-// screen's settings from the address (bad values named, defaults shown).
+// screen's settings from the address (bad values named, defaults shown); a reload once a day.
 import { expect, test } from "@playwright/test";
 import { expectWallFits, tileLabels, WALL_SIZES } from "../tv-wall.ts";
 
@@ -64,4 +64,25 @@ test("the wall takes its screen's settings from the address, and names what it i
   await page.goto("/tv?theme=light&repos=nobody");
   await expect(page.getByTestId("tv-wall")).toHaveAttribute("data-theme", "light");
   await expect(page.getByTestId("param-notice")).toContainText("repos=nobody");
+});
+
+test("the wall reloads itself once a day, when the server answers", async ({ page }) => {
+  type Marked = { pipewatchMarker?: number };
+  await page.clock.install();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto("/tv");
+  await expect(page.getByTestId("tv-wall")).toBeVisible();
+  await page.evaluate(() => {
+    (window as Marked).pipewatchMarker = 1;
+  });
+  const marker = () => page.evaluate(() => (window as Marked).pipewatchMarker ?? null);
+  // Nearly a day on: still the same page.
+  await page.clock.fastForward("23:58:00");
+  expect(await marker()).toBe(1);
+  // A day on, the server answering its health check: a fresh page.
+  const reloaded = page.waitForEvent("load");
+  await page.clock.fastForward("00:03:00");
+  await reloaded;
+  await expect.poll(marker).toBeNull();
+  await expect(page.getByTestId("tv-wall")).toBeVisible();
 });
