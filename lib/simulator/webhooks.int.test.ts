@@ -1,41 +1,28 @@
 // Live mode posts the webhooks GitHub would: in order, signed, each delivery id once.
-import { createServer } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
 import { type RunningSimulator, startSimulator } from "./server/index.ts";
 import { haveFixtures, readFixture, shapeDifferences, shapeOf } from "./testing/fixtures.ts";
+import {
+  type ReceivedDelivery,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from "./testing/webhook-receiver.ts";
 import { signPayload } from "./webhooks.ts";
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
-type Delivery = {
-  event: string;
-  id: string;
-  signature: string;
-  body: string;
-  payload: { action: string; workflow_run?: { id: number }; workflow_job?: { run_id: number } };
+type Payload = {
+  action: string;
+  workflow_run?: { id: number };
+  workflow_job?: { run_id: number };
 };
 
-const deliveries: Delivery[] = [];
-const receiver = createServer((req, res) => {
-  let body = "";
-  req.on("data", (chunk: Buffer) => {
-    body += chunk.toString();
-  });
-  req.on("end", () => {
-    deliveries.push({
-      event: String(req.headers["x-github-event"]),
-      id: String(req.headers["x-github-delivery"]),
-      signature: String(req.headers["x-hub-signature-256"]),
-      body,
-      payload: JSON.parse(body),
-    });
-    res.writeHead(204).end();
-  });
-});
+let receiver: WebhookReceiver<Payload> | undefined;
+let deliveries: ReceivedDelivery<Payload>[] = [];
 let sim: RunningSimulator | undefined;
 
 afterAll(async () => {
   await sim?.close();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver?.close();
 });
 
 describe("webhooks", () => {
@@ -46,9 +33,8 @@ describe("webhooks", () => {
   });
 
   it("sends requested, in_progress and completed for new runs and their jobs, in order", async () => {
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const address = receiver.address();
-    const port = typeof address === "object" && address ? address.port : 0;
+    receiver = await startWebhookReceiver<Payload>();
+    deliveries = receiver.deliveries;
     sim = await startSimulator({
       scenario: "scheduled",
       seed: 42,
@@ -59,7 +45,7 @@ describe("webhooks", () => {
       port: 0,
       budget: 1000,
       budgetWindowMs: 3600_000,
-      webhook: { url: `http://127.0.0.1:${port}/hook`, secret: "s3cret" },
+      webhook: { url: receiver.url, secret: "s3cret" },
     });
     for (let step = 0; step < 60; step++) {
       sim.sim.clock.advance(60_000);

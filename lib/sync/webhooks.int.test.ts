@@ -1,11 +1,15 @@
 // POST /api/webhooks/github against a real database, fed the simulator's signed deliveries:
 // runs and jobs stored at once, redeliveries and forged or stale deliveries changing nothing.
-import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db, getDb } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { startTestSimulator } from "@/lib/simulator/testing/start";
+import {
+  type ReceivedDelivery,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from "@/lib/simulator/testing/webhook-receiver";
 import { signPayload } from "@/lib/simulator/webhooks";
 import { repositorySchema, workflowSchema } from "./github-schemas.ts";
 import { saveRepositories } from "./repositories.ts";
@@ -18,22 +22,10 @@ type Payload = Record<string, unknown> & {
   workflow_run?: { id: number; status: string; conclusion: string | null; updated_at: string };
   workflow_job?: { id: number; run_id: number; status: string; steps: unknown[] };
 };
-type Delivery = { event: string; id: string; payload: Payload };
+type Delivery = ReceivedDelivery<Payload>;
 
-const deliveries: Delivery[] = [];
-const receiver = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (chunk: Buffer) => chunks.push(chunk));
-  req.on("end", () => {
-    deliveries.push({
-      event: String(req.headers["x-github-event"]),
-      id: String(req.headers["x-github-delivery"]),
-      payload: JSON.parse(Buffer.concat(chunks).toString("utf8")),
-    });
-    res.writeHead(204).end();
-  });
-});
-
+let receiver: WebhookReceiver<Payload> | undefined;
+let deliveries: Delivery[] = [];
 let database: TestDatabase, db: Db;
 let sim: RunningSimulator;
 let POST: ((request: Request) => Promise<Response>) | undefined;
@@ -81,14 +73,13 @@ async function getJson(path: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const address = receiver.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  receiver = await startWebhookReceiver<Payload>();
+  deliveries = receiver.deliveries;
   [database, sim] = await Promise.all([
     createTestDatabase(),
     startTestSimulator("healthy", {
       days: 3,
-      webhook: { url: `http://127.0.0.1:${port}/hook`, secret: SECRET },
+      webhook: { url: receiver.url, secret: SECRET },
     }),
   ]);
   db = createDb(database.url, { max: 2 });
@@ -109,7 +100,7 @@ afterAll(async () => {
   vi.unstubAllEnvs();
   await db?.$disconnect();
   await Promise.all([database?.drop(), sim?.close()]);
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver?.close();
 });
 
 /** Lets simulated time pass until one run has been requested, run and completed. */
