@@ -37,6 +37,15 @@ export const httpUrl = z.string().refine((value) => {
   }
 }, "must be an http:// or https:// URL");
 
+export const smtpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "must be an smtp:// or smtps:// URL with a host");
+
 export const port = z
   .string()
   .regex(/^\d+$/, "must be a whole number from 1 to 65535")

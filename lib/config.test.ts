@@ -30,6 +30,8 @@ describe("loadConfig", () => {
       githubToken: undefined,
       githubApp: undefined,
       webhookSecret: undefined,
+      publicUrl: "http://127.0.0.1:3000",
+      smtpUrl: undefined,
       backfillDays: 30,
       pollIntervalSeconds: 60,
       worker: true,
@@ -41,6 +43,20 @@ describe("loadConfig", () => {
       debug: false,
       underNpm: false,
     });
+  });
+
+  it("links to the public address without a trailing slash, and checks the SMTP URL", () => {
+    const config = loadConfig({
+      PIPEWATCH_PUBLIC_URL: "https://ci.example.com/pipewatch/",
+      SMTP_URL: "smtps://u:p@smtp.example.com:465",
+    });
+    expect(config.publicUrl).toBe("https://ci.example.com/pipewatch");
+    expect(config.smtpUrl).toBe("smtps://u:p@smtp.example.com:465");
+    expect(loadConfig({ HOST: "::1", PORT: "4000" }).publicUrl).toBe("http://[::1]:4000");
+    expect(() => loadConfig({ SMTP_URL: "http://u:hunter2@mail" })).toThrow(
+      /^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL with a host \(example/,
+    );
+    expect(() => loadConfig({ SMTP_URL: "http://u:hunter2@mail" })).not.toThrow(/hunter2/);
   });
 
   it("reads GitHub App settings and refuses an App id without a key", () => {

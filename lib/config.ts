@@ -5,167 +5,16 @@
 // A bad value yields one line naming the variable, what was wrong and a good example;
 // secret values are never echoed back.
 import "server-only";
-import { z } from "zod";
 import { UserError } from "@/lib/errors";
-import {
-  host,
-  httpUrl,
-  port,
-  positiveInteger,
-  postgresUrl,
-  type RepoSelector,
-  regularExpression,
-  repos,
-} from "./config-values.ts";
+import type { RepoSelector } from "./config-values.ts";
+import { VARIABLES, type Variable } from "./config-variables.ts";
 
 export { loadEnvFiles } from "./config-files.ts";
 export { parseRepoSelector, type RepoSelector } from "./config-values.ts";
+export { VARIABLES } from "./config-variables.ts";
 
 /** Environment variables, as in process.env. */
 export type Environment = Record<string, string | undefined>;
-
-type Variable = {
-  schema: z.ZodType;
-  /** What the variable does, for .env.example and the README. */
-  doc: string;
-  example: string;
-  default?: string;
-  /** Never echo the value (tokens, URLs that may hold passwords). */
-  secret?: boolean;
-  /** The problem message already quotes the offending part; don't repeat the value. */
-  quiet?: boolean;
-  /** Set by Pipewatch for its own child processes; not for users, so not in .env.example. */
-  internal?: boolean;
-};
-
-/** Every environment variable Pipewatch reads. */
-export const VARIABLES = {
-  DATABASE_URL: {
-    schema: postgresUrl,
-    doc: "PostgreSQL connection URL. Unset: an embedded PostgreSQL (PGlite) in PIPEWATCH_DATA_DIR/db.",
-    example: "postgresql://pipewatch:secret@localhost:5432/pipewatch",
-    secret: true,
-  },
-  PIPEWATCH_DATA_DIR: {
-    schema: z.string().min(1),
-    doc: "Directory for Pipewatch's local data (the embedded database lives in its db/ folder).",
-    example: "/var/lib/pipewatch",
-    default: "./.pipewatch",
-  },
-  PORT: {
-    schema: port,
-    doc: "HTTP port of the web app.",
-    example: "3000",
-    default: "3000",
-  },
-  HOST: {
-    schema: host,
-    doc: "Address the web app listens on. 127.0.0.1 keeps it private to this machine.",
-    example: "127.0.0.1",
-    default: "127.0.0.1",
-  },
-  GITHUB_API_URL: {
-    schema: httpUrl,
-    doc: "GitHub REST API base URL: api.github.com, GitHub Enterprise Server (https://HOST/api/v3) or the simulator.",
-    example: "https://api.github.com",
-    default: "https://api.github.com",
-  },
-  GITHUB_TOKEN: {
-    schema: z.string().regex(/^\S+$/, "must be a token without spaces"),
-    doc: "GitHub token with read access to Actions (fine-grained: Actions, Deployments, Metadata: read).",
-    example: "github_pat_11ABC...",
-    secret: true,
-  },
-  GITHUB_APP_ID: {
-    schema: z.string().regex(/^\d+$/, "must be the App's numeric id"),
-    doc: "Authenticate as a GitHub App instead of a token: the App's id (with GITHUB_APP_PRIVATE_KEY or _PATH).",
-    example: "123456",
-  },
-  GITHUB_APP_PRIVATE_KEY: {
-    schema: z.string().refine((v) => v.includes("PRIVATE KEY"), "must be a PEM private key"),
-    doc: "The GitHub App's private key (PEM; \\n escapes allowed). Or GITHUB_APP_PRIVATE_KEY_PATH.",
-    example: "-----BEGIN RSA PRIVATE KEY-----\\n...",
-    secret: true,
-  },
-  GITHUB_APP_PRIVATE_KEY_PATH: {
-    schema: z.string().min(1),
-    doc: "Path of a file holding the GitHub App's private key (PEM).",
-    example: "/etc/pipewatch/app.pem",
-  },
-  GITHUB_APP_INSTALLATION_ID: {
-    schema: z.string().regex(/^\d+$/, "must be a numeric installation id").transform(Number),
-    doc: "The App installation to act as. Unset: the installation on each repository's owner, looked up.",
-    example: "7654321",
-  },
-  GITHUB_WEBHOOK_SECRET: {
-    schema: z.string().min(8, "must be at least 8 characters"),
-    doc: "Secret of the GitHub webhook sending workflow_run and workflow_job events to /api/webhooks/github. Unset: webhooks are refused.",
-    example: "a-long-random-string",
-    secret: true,
-  },
-  PIPEWATCH_REPOS: {
-    schema: repos,
-    doc: "Repositories to watch, comma-separated: owner/repo, or owner/* for all of an owner's non-archived repositories.",
-    example: "acme/api,acme/web,acme-infra/*",
-    default: "",
-    quiet: true,
-  },
-  PIPEWATCH_BACKFILL_DAYS: {
-    schema: positiveInteger(1, 400, "days"),
-    doc: "How far back the first sync of a repository goes, in days.",
-    example: "30",
-    default: "30",
-  },
-  PIPEWATCH_POLL_INTERVAL: {
-    schema: positiveInteger(10, 86400, "seconds"),
-    doc: "Seconds between two syncs of a repository (with jitter; longer after errors).",
-    example: "60",
-    default: "60",
-  },
-  PIPEWATCH_WORKER: {
-    schema: z.enum(["on", "off"]),
-    doc: "off: the web app does not poll GitHub itself (run `npx pipewatch worker` separately).",
-    example: "off",
-    default: "on",
-  },
-  PIPEWATCH_TEST_REPORT_PATTERN: {
-    schema: regularExpression,
-    doc: "Artifacts whose names match this regular expression (case-insensitive) are read as JUnit test reports.",
-    example: "junit|test-results|test-report",
-    default: "junit|test-results|test-report",
-  },
-  PIPEWATCH_INCLUDE_DYNAMIC_WORKFLOWS: {
-    schema: z.enum(["0", "1"]),
-    doc: "Set to 1 to also sync GitHub's generated workflows (Dependabot, CodeQL, Copilot: dynamic/...).",
-    example: "1",
-    default: "0",
-  },
-  PIPEWATCH_EMBEDDED_DB: {
-    schema: z.enum(["0", "1"]),
-    doc: "Set to 1 by `pipewatch start` when DATABASE_URL points at the embedded database it serves.",
-    example: "1",
-    default: "0",
-    internal: true,
-  },
-  PIPEWATCH_DEBUG: {
-    schema: z.enum(["0", "1"]),
-    doc: "Set to 1 to print the stack trace of an unexpected error on the command line.",
-    example: "1",
-    default: "0",
-  },
-  npm_lifecycle_event: {
-    schema: z.string(),
-    doc: "Set by npm for `npm run <script>`: Pipewatch then stops when npm does.",
-    example: "demo",
-    internal: true,
-  },
-  PIPEWATCH_SUPERVISOR_PID: {
-    schema: z.string().regex(/^\d+$/, "must be a process id").transform(Number),
-    doc: "Set by `pipewatch start` for the web server it runs, which exits when that process is gone.",
-    example: "12345",
-    internal: true,
-  },
-} satisfies Record<string, Variable>;
 
 export type VariableName = keyof typeof VARIABLES;
 
@@ -186,6 +35,9 @@ export type Config = {
   githubToken: string | undefined;
   githubApp: GitHubAppConfig | undefined;
   webhookSecret: string | undefined;
+  /** Where people open Pipewatch, without a trailing slash (for links in e-mails and alerts). */
+  publicUrl: string;
+  smtpUrl: string | undefined;
   backfillDays: number;
   pollIntervalSeconds: number;
   worker: boolean;
@@ -263,6 +115,8 @@ export function loadConfig(env: Environment = process.env): Config {
     githubToken: read("GITHUB_TOKEN") as string | undefined,
     githubApp: readGitHubApp(read, problems),
     webhookSecret: read("GITHUB_WEBHOOK_SECRET") as string | undefined,
+    publicUrl: "",
+    smtpUrl: read("SMTP_URL") as string | undefined,
     backfillDays: read("PIPEWATCH_BACKFILL_DAYS") as number,
     pollIntervalSeconds: read("PIPEWATCH_POLL_INTERVAL") as number,
     worker: read("PIPEWATCH_WORKER") !== "off",
@@ -279,6 +133,9 @@ export function loadConfig(env: Environment = process.env): Config {
     underNpm: read("npm_lifecycle_event") !== undefined,
   };
   if (problems.length > 0) throw new ConfigError(problems);
+  const publicUrl = read("PIPEWATCH_PUBLIC_URL") as string | undefined;
+  const local = values.host.includes(":") ? `[${values.host}]` : values.host;
+  values.publicUrl = (publicUrl ?? `http://${local}:${values.port}`).replace(/\/+$/, "");
   return values;
 }
 
