@@ -2,7 +2,7 @@
 // events, JUnit test results, deployments and their statuses. `$1`, where used, is the JSON
 // list of job names ({kind, idx, name}).
 import { Prisma } from "@/lib/db/generated/client";
-import { EVERY_QUEUE_DAY, refreshQueueDaysSql } from "@/lib/metrics/queue-days";
+import { EVERY_RUN_DAY, refreshRunDaysSql } from "@/lib/metrics/run-days";
 import { refreshRunSummariesSql } from "@/lib/metrics/run-summaries";
 import { refreshShaSharedSql } from "@/lib/metrics/sha-shared";
 
@@ -148,8 +148,8 @@ const RUN_SUMMARIES = refreshRunSummariesSql(
 
 // What saveRuns keeps on each run (lib/metrics/sha-shared.ts), for every run at once.
 const SHA_SHARED = refreshShaSharedSql(Prisma.sql`TRUE`);
-// And what the sync keeps per pipeline, branch and day (lib/metrics/queue-days.ts).
-const QUEUE_DAYS = refreshQueueDaysSql(EVERY_QUEUE_DAY);
+// And what the sync keeps per pipeline, branch and day (lib/metrics/run-days.ts).
+const RUN_DAYS = refreshRunDaysSql(EVERY_RUN_DAY);
 
 /** [table, SQL, its parameters when not the job names] in the order they must run. */
 export const SEED_DETAILS: [string, string, unknown[]?][] = [
@@ -162,5 +162,5 @@ export const SEED_DETAILS: [string, string, unknown[]?][] = [
   ["deployments (links)", DEPLOYMENT_LINKS],
   ["workflow_runs (summaries)", RUN_SUMMARIES.text, RUN_SUMMARIES.values],
   ["workflow_runs (SHA groups)", SHA_SHARED.text, SHA_SHARED.values],
-  ["queue_days", QUEUE_DAYS.text, QUEUE_DAYS.values],
+  ["run_days", RUN_DAYS.text, RUN_DAYS.values],
 ];

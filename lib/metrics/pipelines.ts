@@ -6,12 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { queryDeploys } from "./deploys.ts";
 import { DEFAULT_SLOW_THRESHOLD_MS } from "./flags/rules-basic.ts";
 import { type LastRun, queryLastRuns } from "./last-runs.ts";
-import {
-  type CacheStats,
-  type FlakyStats,
-  queryCacheStats,
-  queryFlakyStats,
-} from "./quality-stats.ts";
+import { type CacheStats, type FlakyStats, queryFlakyStats } from "./quality-stats.ts";
 import { queryRunStats, type RunStats } from "./run-stats.ts";
 import type { Scope } from "./scope.ts";
 import { queryStreaks, type Streak } from "./streaks.ts";
@@ -94,14 +89,14 @@ export async function getPipelinesReport(
   const ids = repos.map((r) => Number(r.id));
   // One pipeline (its page) is read alone, not as one of its repository's.
   const only = options.workflowId;
-  // The run stats' pass also counts the flaky stats' SHA groups of one run each.
+  // The run stats' pass also counts the cache restores and the flaky stats' SHA groups of one
+  // run each.
   const runStats = queryRunStats(db, scope, ids, only);
   const soleGroups = runStats.then(
     (all) => new Map(all.map((s) => [s.workflowId, s.soleShaGroups])),
   );
-  const [stats, cache, flaky, streaks, deploys, lastRuns] = await Promise.all([
+  const [stats, flaky, streaks, deploys, lastRuns] = await Promise.all([
     runStats,
-    queryCacheStats(db, scope, ids, only),
     queryFlakyStats(db, scope, ids, only, soleGroups),
     queryStreaks(db, scope.window, ids, only),
     queryDeploys(db, ids, only),
@@ -134,7 +129,7 @@ export async function getPipelinesReport(
         successRate: s?.successRate ?? null,
         durationMs: s?.durationMs ?? { p50: null, p95: null, max: null },
         queueMs: s?.queueMs ?? { p50: null, p95: null },
-        cache: cache.get(id) ?? NO_CACHE,
+        cache: s?.cache ?? NO_CACHE,
         flaky: flaky.get(id) ?? NO_FLAKY,
         streak: streaks.get(id) ?? NO_STREAK,
         lastDeployAt: deploys.get(id)?.lastDeployAt ?? null,

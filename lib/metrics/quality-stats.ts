@@ -1,53 +1,17 @@
-// Per pipeline: cache hit rate (restore events from job logs) and flakiness (runs grouped by
-// head SHA; tests that failed and passed on one SHA or passed after a retry), over the runs in
-// scope (docs/metrics.md).
+// Per pipeline: flakiness (runs grouped by head SHA; tests that failed and passed on one SHA or
+// passed after a retry), over the runs in scope (docs/metrics.md). The cache hit rate's counts
+// come with the run stats (run-stats.ts), which read the same runs and kept days.
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { countedAttempt } from "./conclusions.ts";
 import { flakyTestCtes } from "./flaky-results.ts";
 import { FAILURE_CONCLUSIONS, pipelinesOf, runsInScope } from "./run-stats.ts";
-import { runCacheRestores } from "./run-summaries.ts";
 import type { Scope } from "./scope.ts";
 import { SOLE_RUN, type SoleGroups, soleGroupColumns } from "./sha-shared.ts";
 
 export type CacheStats = { hits: number; partial: number; misses: number; hitRate: number | null };
 export type FlakyStats = { flakyRuns: number; rate: number | null; flakyTests: number };
-
-/**
- * Cache restores by outcome, per pipeline with any: the counts each run in scope keeps
- * (run-summaries.ts), one index range per pipeline.
- */
-export async function queryCacheStats(
-  db: Db,
-  scope: Scope,
-  repoIds?: number[],
-  workflowId?: number,
-): Promise<Map<number, CacheStats>> {
-  const rows = await db.$queryRaw<
-    { workflow_id: bigint; hits: number; partial: number; misses: number }[]
-  >`
-    SELECT w.id AS workflow_id, c.hits, c.partial, c.misses
-    FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
-      SELECT coalesce(sum(n.hits), 0)::int AS hits, coalesce(sum(n.partial), 0)::int AS partial,
-        coalesce(sum(n.misses), 0)::int AS misses
-      FROM workflow_runs r CROSS JOIN LATERAL (SELECT ${runCacheRestores()}) n
-      WHERE ${runsInScope(scope)}
-    ) c
-    WHERE ${pipelinesOf(repoIds, workflowId)} AND c.hits + c.partial + c.misses > 0`;
-  return new Map(
-    rows.map((r) => {
-      const total = r.hits + r.partial + r.misses;
-      const stats = {
-        hits: r.hits,
-        partial: r.partial,
-        misses: r.misses,
-        hitRate: total ? r.hits / total : null,
-      };
-      return [Number(r.workflow_id), stats];
-    }),
-  );
-}
 
 /**
  * The runs in scope of pipeline `w` (of repository `repo`) that meet `runs`, grouped by head

@@ -1,15 +1,16 @@
-// Per pipeline: completed runs and their conclusions, success rate, run duration percentiles
-// and job queue time percentiles, over the runs in scope (docs/metrics.md). Aggregated in SQL;
-// percentile_cont interpolates linearly between the two nearest values.
+// Per pipeline: completed runs and their conclusions, success rate, run duration percentiles,
+// job queue time percentiles and cache restores, over the runs in scope (docs/metrics.md).
+// Aggregated in SQL, over the window's whole days as kept (run-days.ts) and the runs of its
+// partial days; percentile_cont interpolates linearly between the two nearest values.
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { CANCELLED_CONCLUSIONS, FAILURE_CONCLUSIONS } from "./conclusions.ts";
-import { wholeDays } from "./queue-days.ts";
+import type { CacheStats } from "./quality-stats.ts";
+import { dayCountColumns, RUN_DURATION, runsWithCache, TIMED_RUN, wholeDays } from "./run-days.ts";
 import { runQueues } from "./run-summaries.ts";
 import type { BranchScope, Scope } from "./scope.ts";
-import { type SoleGroups, soleGroupColumns } from "./sha-shared.ts";
-import { msBetween } from "./sql-time.ts";
+import type { SoleGroups } from "./sha-shared.ts";
 
 export { CANCELLED_CONCLUSIONS, FAILURE_CONCLUSIONS };
 
@@ -22,6 +23,7 @@ export type RunStats = {
   successRate: number | null;
   durationMs: { p50: number | null; p95: number | null; max: number | null };
   queueMs: { p50: number | null; p95: number | null };
+  cache: CacheStats;
   /** The flaky stats' SHA groups of one run each, counted in the same pass (quality-stats.ts). */
   soleShaGroups: SoleGroups;
 };
@@ -47,6 +49,9 @@ type Row = {
   max: number | null;
   sole_groups: number;
   sole_counted: number;
+  cache_hits: number;
+  cache_partial: number;
+  cache_misses: number;
 };
 
 type QueueRow = { workflow_id: bigint; p50: number | null; p95: number | null };
@@ -74,75 +79,105 @@ export function runsInScope(scope: Scope): Prisma.Sql {
 }
 
 /**
- * The queue times `ms` of the jobs of pipeline `w`'s completed runs in scope: the kept days
- * wholly inside the window, and the runs of its partial first and last days (and, on every
- * branch, the runs without one, which no day keeps).
+ * A scope's runs in two parts: its whole UTC days, as a condition on the kept days `d`
+ * (run-days.ts), null when it has none; and the rest as conditions on the runs `r`, each one
+ * index range: the partial first and last days (and, on every branch, the runs without one,
+ * which no day keeps).
  */
-function queueTimesInScope(scope: Scope): Prisma.Sql {
-  const live = (condition: Prisma.Sql) => Prisma.sql`
-    SELECT ms FROM workflow_runs r CROSS JOIN LATERAL unnest(${runQueues()}) AS ms
-    WHERE ${runsInScope(scope)} AND r.status = 'completed' AND ${condition}`;
+export function scopeParts(scope: Scope): { days: Prisma.Sql | null; runs: Prisma.Sql[] } {
+  const inScope = runsInScope(scope);
   const days = wholeDays(scope.window);
-  if (!days) return live(Prisma.sql`TRUE`);
+  if (!days) return { days: null, runs: [inScope] };
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  const parts = [
-    Prisma.sql`SELECT unnest(d.queue_ms) AS ms FROM queue_days d
-      WHERE d.workflow_id = w.id AND ${branchCondition(scope.branch, Prisma.sql`d`)}
-        AND d.day >= ${day(days.first)}::date AND d.day < ${day(days.end)}::date`,
-    live(Prisma.sql`r.created_at < ${days.first}`),
-    live(Prisma.sql`r.created_at >= ${days.end}`),
+  const runs = [
+    Prisma.sql`${inScope} AND r.created_at < ${days.first}`,
+    Prisma.sql`${inScope} AND r.created_at >= ${days.end}`,
   ];
   if (scope.branch.kind === "all")
-    parts.push(
-      live(Prisma.sql`r.head_branch IS NULL AND r.created_at >= ${days.first}
-      AND r.created_at < ${days.end}`),
+    runs.push(
+      Prisma.sql`${inScope} AND r.head_branch IS NULL AND r.created_at >= ${days.first}
+        AND r.created_at < ${days.end}`,
     );
-  return Prisma.join(parts, " UNION ALL ");
+  const kept = Prisma.sql`d.workflow_id = w.id AND ${branchCondition(scope.branch, Prisma.sql`d`)}
+    AND d.day >= ${day(days.first)}::date AND d.day < ${day(days.end)}::date`;
+  return { days: kept, runs };
 }
 
-/** Run counts, success rate, durations and queue times of every pipeline with runs in scope. */
+/** `ofDays` over the kept days and `ofRuns` over each range of runs of `parts`, as one union. */
+function unionOf(
+  parts: ReturnType<typeof scopeParts>,
+  ofDays: (days: Prisma.Sql) => Prisma.Sql,
+  ofRuns: (runs: Prisma.Sql) => Prisma.Sql,
+): Prisma.Sql {
+  const all = [...(parts.days ? [ofDays(parts.days)] : []), ...parts.runs.map(ofRuns)];
+  return Prisma.join(all, " UNION ALL ");
+}
+
+const COUNTS = Prisma.sql`runs_total, runs, successes, failures, cancelled, sole_groups,
+  sole_counted, cache_hits, cache_partial, cache_misses`;
+
+/** Run counts, success rate, durations, queue times and cache restores of every pipeline with runs in scope. */
 export async function queryRunStats(
   db: Db,
   scope: Scope,
   repoIds?: number[],
   workflowId?: number,
 ): Promise<RunStats[]> {
-  const done = Prisma.sql`r.status = 'completed'`;
-  const success = Prisma.sql`r.status = 'completed' AND r.conclusion = 'success' AND r.run_started_at IS NOT NULL`;
-  const duration = msBetween(Prisma.sql`r.run_started_at`, Prisma.sql`r.updated_at`);
-  // Pipeline by pipeline: each aggregate reads one index range, already grouped.
+  const parts = scopeParts(scope);
+  const counts = unionOf(
+    parts,
+    (days) => Prisma.sql`SELECT ${COUNTS} FROM run_days d WHERE ${days}`,
+    (runs) => Prisma.sql`SELECT ${dayCountColumns()} FROM ${runsWithCache(runs)}`,
+  );
+  const durations = unionOf(
+    parts,
+    (days) => Prisma.sql`SELECT unnest(d.duration_ms) AS ms FROM run_days d WHERE ${days}`,
+    (runs) =>
+      Prisma.sql`SELECT ${RUN_DURATION} AS ms FROM workflow_runs r WHERE ${runs} AND ${TIMED_RUN}`,
+  );
+  const queues = unionOf(
+    parts,
+    (days) => Prisma.sql`SELECT unnest(d.queue_ms) AS ms FROM run_days d WHERE ${days}`,
+    (
+      runs,
+    ) => Prisma.sql`SELECT ms FROM workflow_runs r CROSS JOIN LATERAL unnest(${runQueues()}) AS ms
+      WHERE ${runs} AND r.status = 'completed'`,
+  );
+  // Pipeline by pipeline: a few kept days and index ranges each.
   const runsQuery = db.$queryRaw<Row[]>`
-    SELECT w.id AS workflow_id, s.runs, s.successes, s.failures, s.cancelled, s.p50, s.p95, s.max,
-      s.sole_groups, s.sole_counted
+    SELECT w.id AS workflow_id, s.runs, s.successes, s.failures, s.cancelled, p.p50, p.p95, p.max,
+      s.sole_groups, s.sole_counted, s.cache_hits, s.cache_partial, s.cache_misses
     FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
-      SELECT count(*) AS in_scope,
-        count(*) FILTER (WHERE ${done})::int AS runs,
-        count(*) FILTER (WHERE ${done} AND r.conclusion = 'success')::int AS successes,
-        count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))::int AS failures,
-        count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${CANCELLED_CONCLUSIONS}::text[]))::int AS cancelled,
-        (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p50,
-        (percentile_cont(0.95) WITHIN GROUP (ORDER BY ${duration}) FILTER (WHERE ${success}))::float8 AS p95,
-        (max(${duration}) FILTER (WHERE ${success}))::float8 AS max,
-        ${soleGroupColumns()}
-      FROM workflow_runs r WHERE ${runsInScope(scope)}
-    ) s
-    WHERE ${pipelinesOf(repoIds, workflowId)} AND s.in_scope > 0`;
-  // The queue times of the completed runs in scope: of the window's whole days as kept
-  // (queue-days.ts), of the rest from each run (run-summaries.ts); a few index ranges per pipeline.
+      SELECT coalesce(sum(runs_total), 0)::int AS runs_total, coalesce(sum(runs), 0)::int AS runs,
+        coalesce(sum(successes), 0)::int AS successes, coalesce(sum(failures), 0)::int AS failures,
+        coalesce(sum(cancelled), 0)::int AS cancelled,
+        coalesce(sum(sole_groups), 0)::int AS sole_groups,
+        coalesce(sum(sole_counted), 0)::int AS sole_counted,
+        coalesce(sum(cache_hits), 0)::int AS cache_hits,
+        coalesce(sum(cache_partial), 0)::int AS cache_partial,
+        coalesce(sum(cache_misses), 0)::int AS cache_misses
+      FROM (${counts}) u
+    ) s CROSS JOIN LATERAL (
+      SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS p50,
+        (percentile_cont(0.95) WITHIN GROUP (ORDER BY ms))::float8 AS p95, max(ms)::float8 AS max
+      FROM (${durations}) v
+    ) p
+    WHERE ${pipelinesOf(repoIds, workflowId)} AND s.runs_total > 0`;
   const queueQuery = db.$queryRaw<QueueRow[]>`
     SELECT w.id AS workflow_id, q.p50, q.p95
     FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
       SELECT count(*) AS jobs,
         (percentile_cont(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS p50,
         (percentile_cont(0.95) WITHIN GROUP (ORDER BY ms))::float8 AS p95
-      FROM (${queueTimesInScope(scope)}) v
+      FROM (${queues}) v
     ) q
     WHERE ${pipelinesOf(repoIds, workflowId)} AND q.jobs > 0`;
   const [rows, queue] = await Promise.all([runsQuery, queueQuery]);
-  const queues = new Map(queue.map((q) => [Number(q.workflow_id), q]));
+  const queueById = new Map(queue.map((q) => [Number(q.workflow_id), q]));
   return rows.map((row) => {
-    const q = queues.get(Number(row.workflow_id));
+    const q = queueById.get(Number(row.workflow_id));
     const divisor = row.runs - row.cancelled;
+    const restores = row.cache_hits + row.cache_partial + row.cache_misses;
     return {
       workflowId: Number(row.workflow_id),
       runs: row.runs,
@@ -152,6 +187,12 @@ export async function queryRunStats(
       successRate: divisor > 0 ? row.successes / divisor : null,
       durationMs: { p50: ms(row.p50), p95: ms(row.p95), max: ms(row.max) },
       queueMs: { p50: ms(q?.p50), p95: ms(q?.p95) },
+      cache: {
+        hits: row.cache_hits,
+        partial: row.cache_partial,
+        misses: row.cache_misses,
+        hitRate: restores > 0 ? row.cache_hits / restores : null,
+      },
       soleShaGroups: { groups: row.sole_groups, counted: row.sole_counted },
     };
   });

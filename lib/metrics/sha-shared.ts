@@ -4,7 +4,8 @@
 // a failed attempt and a later successful one): the metric counts such runs straight from the
 // scope index, and groups by SHA only the others, a few percent of the runs in scope.
 // It depends only on which runs exist (a run's workflow and head SHA never change): saveRuns
-// sets it when it stores runs, deleteRun when it removes one. NULL (not computed) is read as
+// sets it when it stores runs, deleteRun when it removes one, and both refresh the days of the
+// runs whose flag changed (run-days.ts keeps their count per day). NULL (not computed) is read as
 // shared, so a run is grouped whenever its flag is not known to be false.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
@@ -53,18 +54,22 @@ export function refreshShaSharedSql(groups: Prisma.Sql): Prisma.Sql {
       AND r.sha_shared IS DISTINCT FROM g.shared`;
 }
 
+/** A run whose `sha_shared` changed: its day's kept numbers change with it (run-days.ts). */
+export type ChangedRun = { workflowId: bigint; headBranch: string | null; createdAt: Date };
+
 /**
  * Recomputes `sha_shared` of the runs of the groups `keys`, in the caller's transaction, which
  * holds their locks (lockShaGroups) since before it wrote their runs. Rows whose flag is right
- * are not written.
+ * are not written; those that are, are returned (their days, maybe other days than the
+ * caller's runs', are the caller's to refresh).
  */
-export async function refreshShaShared(tx: DbOrTx, keys: ShaKey[]): Promise<void> {
-  if (keys.length === 0) return;
+export async function refreshShaShared(tx: DbOrTx, keys: ShaKey[]): Promise<ChangedRun[]> {
+  if (keys.length === 0) return [];
   const { workflows, shas } = pairs(keys);
-  await tx.$executeRaw(
-    refreshShaSharedSql(Prisma.sql`(o.workflow_id, o.head_sha) IN (
-      SELECT * FROM unnest(${workflows}::bigint[], ${shas}::text[]))`),
-  );
+  const update = refreshShaSharedSql(Prisma.sql`(o.workflow_id, o.head_sha) IN (
+      SELECT * FROM unnest(${workflows}::bigint[], ${shas}::text[]))`);
+  return tx.$queryRaw<ChangedRun[]>`${update}
+    RETURNING r.workflow_id AS "workflowId", r.head_branch AS "headBranch", r.created_at AS "createdAt"`;
 }
 
 /** The condition on a run `r` in scope that it is a SHA group of its own (see above). */

@@ -1,7 +1,7 @@
 // Hand-made data for the metrics tests: a repository, its workflows, and runs described by
 // what matters to a definition (times in minutes from a fixed instant, conclusions, jobs).
 import type { Db } from "@/lib/db/client";
-import { keepQueueDays, queueDayOf } from "./queue-days.ts";
+import { keepRunDays, runDayOf } from "./run-days.ts";
 import { refreshRunSummaries } from "./run-summaries.ts";
 import { refreshShaShared } from "./sha-shared.ts";
 
@@ -139,11 +139,14 @@ export async function seedRun(db: Db, repoId: number, workflowId: number, spec: 
     });
   }
   // As saveRuns and saveRunDetails do when they store a run and its jobs (sha-shared.ts,
-  // run-summaries.ts, queue-days.ts).
-  await refreshShaShared(db, [{ workflowId, headSha: spec.sha ?? `sha${id}` }]);
+  // run-summaries.ts, run-days.ts).
+  const flipped = await refreshShaShared(db, [{ workflowId, headSha: spec.sha ?? `sha${id}` }]);
   if (spec.summaries !== false) await refreshRunSummaries(db, [id]);
   const branch = spec.branch === undefined ? "main" : spec.branch;
-  await keepQueueDays(db, queueDayOf(workflowId, branch, at(spec.created)));
+  await keepRunDays(db, [
+    ...runDayOf(workflowId, branch, at(spec.created)),
+    ...flipped.flatMap((r) => runDayOf(r.workflowId, r.headBranch, r.createdAt)),
+  ]);
   return id;
 }
 

@@ -4,7 +4,7 @@
 // whole repository (credentials, rate limit, a lost lease) end the phase.
 import "server-only";
 import { statusOf } from "@/lib/github/client";
-import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
+import { keepRunDays, runDayOf } from "@/lib/metrics/run-days";
 import { lockShaGroups, refreshShaShared } from "@/lib/metrics/sha-shared";
 import type { SyncContext, SyncRepo } from "./context.ts";
 import { linkDeploymentsOfRuns } from "./deployments.ts";
@@ -43,10 +43,13 @@ export async function deleteRun(ctx: SyncContext, runId: number): Promise<void> 
     await lockShaGroups(tx, group);
     await tx.workflowRun.delete({ where: { id: BigInt(runId) } });
     // Its deployments no longer belong to a stored run's pipeline; another run of its SHA may
-    // no longer share it; its day no longer has its queue times.
+    // no longer share it; its day no longer has its numbers.
     await linkDeploymentsOfRuns(tx, [runId]);
-    await refreshShaShared(tx, group);
-    await keepQueueDays(tx, queueDayOf(run.workflowId, run.headBranch, run.createdAt));
+    const flipped = await refreshShaShared(tx, group);
+    await keepRunDays(tx, [
+      ...runDayOf(run.workflowId, run.headBranch, run.createdAt),
+      ...flipped.flatMap((r) => runDayOf(r.workflowId, r.headBranch, r.createdAt)),
+    ]);
   });
 }
 

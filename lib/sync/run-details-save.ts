@@ -6,7 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
-import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
+import { keepRunDays, runDayOf } from "@/lib/metrics/run-days";
 import { lockRun, refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { SyncRepo } from "./context.ts";
 import type { GitHubJob } from "./github-detail-schemas.ts";
@@ -165,7 +165,7 @@ export async function saveRunDetails(db: Db, repo: SyncRepo, details: RunDetails
       await saveArtifacts(tx, repo, details);
       await refreshRunSummaries(tx, [details.run.id]);
       const { workflowId, headBranch, createdAt } = details.run;
-      await keepQueueDays(tx, queueDayOf(workflowId, headBranch, createdAt));
+      await keepRunDays(tx, runDayOf(workflowId, headBranch, createdAt));
       await tx.$executeRaw`
         UPDATE workflow_runs SET details_attempt = GREATEST(details_attempt, ${details.run.runAttempt}),
           details_failures = 0, details_error = NULL, synced_at = now()

@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
-import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
+import { keepRunDays, runDayOf } from "@/lib/metrics/run-days";
 import { lockShaGroups, refreshShaShared } from "@/lib/metrics/sha-shared";
 import { linkDeploymentsOfRuns } from "./deployments.ts";
 import type { GitHubRun } from "./github-schemas.ts";
@@ -77,12 +77,13 @@ export async function saveRuns(
           updated_at = EXCLUDED.updated_at, synced_at = now()
         WHERE run_attempts.updated_at <= EXCLUDED.updated_at`;
   }
-  await refreshShaShared(db, groups);
-  // Their days, locked after every run row this transaction writes (queue-days.ts).
-  await keepQueueDays(
-    db,
-    kept.flatMap((r) => queueDayOf(r.workflow_id, r.head_branch, r.created_at)),
-  );
+  const flipped = await refreshShaShared(db, groups);
+  // Their days and those of the runs whose SHA is now shared, locked after every run row this
+  // transaction writes (run-days.ts).
+  await keepRunDays(db, [
+    ...kept.flatMap((r) => runDayOf(r.workflow_id, r.head_branch, r.created_at)),
+    ...flipped.flatMap((r) => runDayOf(r.workflowId, r.headBranch, r.createdAt)),
+  ]);
   // Deployments stored before their run now belong to its pipeline.
   await linkDeploymentsOfRuns(
     db,

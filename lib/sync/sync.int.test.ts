@@ -54,9 +54,10 @@ describe("a full sync of the demo organisation", () => {
       staleDeploymentWorkflows: 0,
       staleDeploymentSuccesses: 0,
       staleShaShared: 0,
-      staleQueueDays: 0,
+      staleRunDays: 0,
     });
     expect(derived?.queueDays).toBeGreaterThan(100);
+    expect(derived?.runDays).toBeGreaterThan(100);
     expect(derived?.runsSharingSha).toBeGreaterThan(10);
     expect(derived?.runQueues).toBeGreaterThan(1000);
     expect(derived?.runCacheHits).toBeGreaterThan(1000);

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { createGitHubClient, type Exchange } from "@/lib/github/client";
-import { EVERY_QUEUE_DAY, queueTimesOfDay } from "@/lib/metrics/queue-days";
+import { EVERY_RUN_DAY, RUN_DAY_COLUMNS, runDaysSql } from "@/lib/metrics/run-days";
 import { cacheRestoresOf, keptQueuesOf } from "@/lib/metrics/run-summaries";
 import { artifactsOf, cachesOf, deploymentsOf, testCasesOf } from "@/lib/simulator/derived";
 import { runStateAt } from "@/lib/simulator/github/runs";
@@ -197,6 +197,9 @@ export async function openPipelineFlags(db: Db): Promise<string[]> {
  */
 export async function derivedColumns(db: Db) {
   const run = Prisma.sql`r.id`;
+  // A kept day without runs (all deleted) is as good as none.
+  const keptDays = Prisma.sql`SELECT workflow_id, head_branch, day, ${RUN_DAY_COLUMNS}
+    FROM run_days WHERE runs_total > 0`;
   const [row] = await db.$queryRaw<Record<string, number>[]>`
     SELECT
       (SELECT count(*) FROM workflow_runs r
@@ -214,10 +217,11 @@ export async function derivedColumns(db: Db) {
         SELECT 1 FROM workflow_runs o
         WHERE o.workflow_id = r.workflow_id AND o.head_sha = r.head_sha AND o.id <> r.id))::int AS "staleShaShared",
       (SELECT count(*) FROM workflow_runs WHERE sha_shared)::int AS "runsSharingSha",
-      (SELECT count(*) FROM (SELECT k.w, k.b, k.d, ${queueTimesOfDay(Prisma.sql`k`)} AS q FROM ${EVERY_QUEUE_DAY}) e
-        FULL JOIN queue_days d ON d.workflow_id = e.w AND d.head_branch = e.b AND d.day = e.d
-        WHERE d.queue_ms IS DISTINCT FROM e.q)::int AS "staleQueueDays",
-      (SELECT count(*) FROM queue_days WHERE cardinality(queue_ms) > 0)::int AS "queueDays",
+      (SELECT count(*) FROM (
+        (${runDaysSql(EVERY_RUN_DAY)} EXCEPT ALL ${keptDays})
+        UNION ALL (${keptDays} EXCEPT ALL ${runDaysSql(EVERY_RUN_DAY)})) s)::int AS "staleRunDays",
+      (SELECT count(*) FROM run_days WHERE cardinality(queue_ms) > 0)::int AS "queueDays",
+      (SELECT count(*) FROM run_days WHERE cardinality(duration_ms) > 0 AND sole_groups > 0)::int AS "runDays",
       (SELECT count(*) FROM workflow_runs WHERE cardinality(queue_ms) > 0)::int AS "runQueues",
       (SELECT count(*) FROM workflow_runs WHERE cache_hits > 0)::int AS "runCacheHits",
       (SELECT count(*) FROM deployments WHERE workflow_id IS NOT NULL)::int AS "deploymentWorkflows"`;

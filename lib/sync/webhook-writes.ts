@@ -4,7 +4,7 @@
 // may already have stored something newer, so the job upsert keeps a job that is further along.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import { keepQueueDays, queueDayOf } from "@/lib/metrics/queue-days";
+import { keepRunDays, runDayOf } from "@/lib/metrics/run-days";
 import { lockRun, refreshRunSummaries } from "@/lib/metrics/run-summaries";
 import type { GitHubJob } from "./github-detail-schemas.ts";
 
@@ -87,7 +87,7 @@ export async function upsertJobUnlessFurther(
     WHERE ${jobProgress(Prisma.sql`EXCLUDED.status`)} >= ${jobProgress(Prisma.sql`jobs.status`)}`;
   if (jobs === 0) return false;
   await refreshRunSummaries(tx, [j.run_id]);
-  await keepQueueDays(tx, queueDayOf(run.workflowId, run.headBranch, run.createdAt));
+  await keepRunDays(tx, runDayOf(run.workflowId, run.headBranch, run.createdAt));
   const steps = (j.steps ?? []).map(
     (s) => Prisma.sql`(${BigInt(j.id)}, ${s.number}, ${s.name}, ${s.status}, ${s.conclusion},
       ${date(s.started_at)}, ${date(s.completed_at)})`,

@@ -236,7 +236,7 @@ describe("POST /api/webhooks/github", () => {
     expect(await derivedColumns(db)).toMatchObject({
       staleRunSummaries: 0,
       staleShaShared: 0,
-      staleQueueDays: 0,
+      staleRunDays: 0,
       runQueues: 1,
       queueDays: 1,
     });
