@@ -27,7 +27,10 @@ SELECT c.oid, c.relname AS name FROM pg_class c
 
 const COLUMNS_SQL = `
 SELECT a.attrelid AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
-       NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default
+       NOT a.attnotnull AS nullable,
+       CASE WHEN a.attgenerated = 's'
+            THEN 'GENERATED ALWAYS AS (' || pg_get_expr(d.adbin, d.adrelid) || ') STORED'
+            ELSE pg_get_expr(d.adbin, d.adrelid) END AS default
   FROM pg_attribute a
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
  WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped

@@ -132,6 +132,12 @@ describe("schema drift", () => {
     expect(
       await driftAfter(`ALTER TABLE "artifacts" ALTER COLUMN "expired" SET DEFAULT true`),
     ).toHaveLength(1);
+    // A generated column that became a plain one.
+    const plain = await driftAfter(
+      `ALTER TABLE "workflow_runs" ALTER COLUMN "sha_grouped" DROP EXPRESSION`,
+    );
+    expect(plain).toHaveLength(1);
+    expect(plain[0]).toMatch(/^workflow_runs\.sha_grouped: .*GENERATED ALWAYS AS/);
   });
 
   it("sees dropped indexes, changed foreign keys, extra checks and tables", async () => {

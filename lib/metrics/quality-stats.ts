@@ -8,7 +8,7 @@ import { countedAttempt } from "./conclusions.ts";
 import { flakyTestCtes } from "./flaky-results.ts";
 import { FAILURE_CONCLUSIONS, pipelinesOf, runsInScope } from "./run-stats.ts";
 import type { Scope } from "./scope.ts";
-import { SOLE_RUN, type SoleGroups, soleGroupColumns } from "./sha-shared.ts";
+import { type SoleGroups, soleGroupColumns } from "./sha-shared.ts";
 
 export type CacheStats = { hits: number; partial: number; misses: number; hitRate: number | null };
 export type FlakyStats = { flakyRuns: number; rate: number | null; flakyTests: number };
@@ -63,7 +63,8 @@ export function shaGroupsCte(scope: Scope, repoIds?: number[], workflowId?: numb
  * Flaky SHA groups and flaky tests, per pipeline with runs in scope. The groups of one run each
  * are counted from the index (`sole`, as a statement reading the runs in scope anyway gives them
  * with soleGroupColumns; else by a statement of its own), the others grouped by SHA: the groups
- * shaGroupsCte makes.
+ * shaGroupsCte makes, read from the index of grouped runs (`sha_grouped`, the generated column
+ * that is NOT SOLE_RUN), a small range per pipeline.
  */
 export async function queryFlakyStats(
   db: Db,
@@ -93,7 +94,7 @@ export async function queryFlakyStats(
     FROM workflows w JOIN repositories repo ON repo.id = w.repo_id CROSS JOIN LATERAL (
       SELECT count(*) AS groups, count(*) FILTER (WHERE flaky)::int AS flaky,
         count(*) FILTER (WHERE counted)::int AS counted
-      FROM (${shaGroupsOf(scope, Prisma.sql`NOT ${SOLE_RUN}`)}) g
+      FROM (${shaGroupsOf(scope, Prisma.sql`r.sha_grouped`)}) g
     ) g
     WHERE ${pipelinesOf(repoIds, workflowId)} AND g.groups > 0`;
   const testsQuery = db.$queryRaw<{ workflow_id: bigint; flaky_tests: number }[]>`

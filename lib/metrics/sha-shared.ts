@@ -72,7 +72,10 @@ export async function refreshShaShared(tx: DbOrTx, keys: ShaKey[]): Promise<Chan
     RETURNING r.workflow_id AS "workflowId", r.head_branch AS "headBranch", r.created_at AS "createdAt"`;
 }
 
-/** The condition on a run `r` in scope that it is a SHA group of its own (see above). */
+/**
+ * The condition on a run `r` in scope that it is a SHA group of its own (see above). Its
+ * negation is the generated column `sha_grouped`, indexed for the runs that are grouped.
+ */
 export const SOLE_RUN = Prisma.sql`(r.sha_shared IS FALSE AND r.run_attempt = 1)`;
 
 /** The SHA groups of one run each of a pipeline's runs in scope, and those of them counted. */
