@@ -1,6 +1,7 @@
 // Every environment variable Pipewatch reads, with its schema, documentation and example
 // (lib/config.ts reads them; .env.example and the README's table are checked against this list).
 import { z } from "zod";
+import { emailList, quietHours, severity, timeZone } from "./alerts/config-values.ts";
 import {
   host,
   httpUrl,
@@ -151,6 +152,57 @@ export const VARIABLES = {
     doc: "Set to 1 to print the stack trace of an unexpected error on the command line.",
     example: "1",
     default: "0",
+  },
+  ALERT_SLACK_WEBHOOK_URL: {
+    schema: httpUrl,
+    doc: "Slack incoming webhook for flag alerts (opened, worsened, resolved). A secret: never logged or shown.",
+    example: "https://hooks.slack.com/services/T000/B000/XXXX",
+    secret: true,
+  },
+  ALERT_WEBHOOK_URL: {
+    schema: httpUrl,
+    doc: "Generic JSON webhook for flag alerts, signed with ALERT_WEBHOOK_SECRET (X-Pipewatch-Signature).",
+    example: "https://alerts.example.com/pipewatch",
+    secret: true,
+  },
+  ALERT_WEBHOOK_SECRET: {
+    schema: z.string().min(16, "must be at least 16 characters"),
+    doc: "Secret of the HMAC-SHA256 signature of ALERT_WEBHOOK_URL's requests (required with it).",
+    example: "a-long-random-string",
+    secret: true,
+  },
+  ALERT_EMAIL_TO: {
+    schema: emailList,
+    doc: "E-mail addresses for flag alerts, comma-separated (sent over SMTP_URL).",
+    example: "oncall@example.com,ci@example.com",
+  },
+  ALERT_EMAIL_FROM: {
+    schema: z.string().min(3),
+    doc: "Sender of the alert e-mails.",
+    example: "Pipewatch <pipewatch@example.com>",
+    default: "Pipewatch <pipewatch@localhost>",
+  },
+  ALERT_MIN_SEVERITY: {
+    schema: severity,
+    doc: "Lowest severity the ALERT_* channels are told about: warning or critical.",
+    example: "warning",
+    default: "warning",
+  },
+  ALERT_QUIET_HOURS: {
+    schema: quietHours,
+    doc: "Hours without alerts, in ALERT_TZ: alerts wait and go out when they end. Unset: none.",
+    example: "22:00-07:00",
+  },
+  ALERT_TZ: {
+    schema: timeZone,
+    doc: "Time zone of ALERT_QUIET_HOURS (an IANA name).",
+    example: "Europe/Berlin",
+    default: "UTC",
+  },
+  PIPEWATCH_ALERTS_FILE: {
+    schema: z.string().min(1),
+    doc: "JSON file of alert channels with their own filters (see the README); replaces the ALERT_* channels.",
+    example: "/etc/pipewatch/alerts.json",
   },
   npm_lifecycle_event: {
     schema: z.string(),

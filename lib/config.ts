@@ -6,6 +6,7 @@
 // secret values are never echoed back.
 import "server-only";
 import { UserError } from "@/lib/errors";
+import type { QuietHours } from "./alerts/config-values.ts";
 import type { RepoSelector } from "./config-values.ts";
 import { VARIABLES, type Variable } from "./config-variables.ts";
 
@@ -25,6 +26,19 @@ export type GitHubAppConfig = {
   installationId?: number;
 };
 
+/** The ALERT_* variables and PIPEWATCH_ALERTS_FILE, read into channels by lib/alerts/channels.ts. */
+export type AlertSettings = {
+  slackWebhookUrl: string | undefined;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  emailTo: string[] | undefined;
+  emailFrom: string;
+  minSeverity: "warning" | "critical";
+  quietHours: QuietHours | undefined;
+  timeZone: string;
+  file: string | undefined;
+};
+
 export type Config = {
   databaseUrl: string | undefined;
   /** As given (relative paths are relative to the working directory). */
@@ -38,6 +52,7 @@ export type Config = {
   /** Where people open Pipewatch, without a trailing slash (for links in e-mails and alerts). */
   publicUrl: string;
   smtpUrl: string | undefined;
+  alerts: AlertSettings;
   backfillDays: number;
   pollIntervalSeconds: number;
   worker: boolean;
@@ -102,6 +117,28 @@ function readGitHubApp(
   return { appId: Number(id), privateKey, privateKeyPath: keyPath, installationId };
 }
 
+function readAlertSettings(
+  read: (name: VariableName) => unknown,
+  problems: string[],
+): AlertSettings {
+  const settings: AlertSettings = {
+    slackWebhookUrl: read("ALERT_SLACK_WEBHOOK_URL") as string | undefined,
+    webhookUrl: read("ALERT_WEBHOOK_URL") as string | undefined,
+    webhookSecret: read("ALERT_WEBHOOK_SECRET") as string | undefined,
+    emailTo: read("ALERT_EMAIL_TO") as string[] | undefined,
+    emailFrom: (read("ALERT_EMAIL_FROM") as string | undefined) ?? "",
+    minSeverity: (read("ALERT_MIN_SEVERITY") as AlertSettings["minSeverity"]) ?? "warning",
+    quietHours: read("ALERT_QUIET_HOURS") as QuietHours | undefined,
+    timeZone: (read("ALERT_TZ") as string | undefined) ?? "UTC",
+    file: read("PIPEWATCH_ALERTS_FILE") as string | undefined,
+  };
+  if (settings.webhookUrl && !settings.webhookSecret)
+    problems.push(
+      "ALERT_WEBHOOK_URL is set but ALERT_WEBHOOK_SECRET is not: the receiver could not tell our requests from forged ones (example: ALERT_WEBHOOK_SECRET=a-long-random-string)",
+    );
+  return settings;
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Environment = process.env): Config {
   const problems: string[] = [];
@@ -117,6 +154,7 @@ export function loadConfig(env: Environment = process.env): Config {
     webhookSecret: read("GITHUB_WEBHOOK_SECRET") as string | undefined,
     publicUrl: "",
     smtpUrl: read("SMTP_URL") as string | undefined,
+    alerts: readAlertSettings(read, problems),
     backfillDays: read("PIPEWATCH_BACKFILL_DAYS") as number,
     pollIntervalSeconds: read("PIPEWATCH_POLL_INTERVAL") as number,
     worker: read("PIPEWATCH_WORKER") !== "off",
@@ -132,6 +170,10 @@ export function loadConfig(env: Environment = process.env): Config {
     debug: read("PIPEWATCH_DEBUG") === "1",
     underNpm: read("npm_lifecycle_event") !== undefined,
   };
+  if (values.alerts.emailTo && !values.smtpUrl)
+    problems.push(
+      "ALERT_EMAIL_TO is set but SMTP_URL is not: alert e-mails need an SMTP server (example: SMTP_URL=smtps://pipewatch:secret@smtp.example.com:465)",
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = read("PIPEWATCH_PUBLIC_URL") as string | undefined;
   const local = values.host.includes(":") ? `[${values.host}]` : values.host;
