@@ -1,5 +1,7 @@
 // pipewatch sync --once [--repo owner/name] [--since DATE]: one pass; pipewatch worker: forever.
 import { parseArgs } from "node:util";
+import { runAlerts } from "@/lib/alerts/background";
+import { loadAlertChannels } from "@/lib/alerts/channels";
 import { loadConfig, parseRepoSelector } from "@/lib/config";
 import { UserError } from "@/lib/errors";
 import { createSyncEnvironment } from "@/lib/sync/environment";
@@ -70,6 +72,8 @@ export async function sync(args: string[]): Promise<number> {
 export async function worker(args: string[]): Promise<number> {
   parseArgs({ args, strict: true, options: {} });
   const config = loadConfig();
+  // A bad PIPEWATCH_ALERTS_FILE stops the worker before it starts, saying why.
+  const channels = loadAlertChannels(config);
   return withDatabase(config, async (db) => {
     const env = createSyncEnvironment(config, db, { log });
     const stop = new AbortController();
@@ -77,6 +81,11 @@ export async function worker(args: string[]): Promise<number> {
     log(
       `worker (pid ${process.pid}): syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ") || "(no repositories: set PIPEWATCH_REPOS)"} every ${config.pollIntervalSeconds} s`,
     );
+    const alerts = runAlerts(config, channels, db, {
+      workerId: env.workerId,
+      signal: stop.signal,
+      log,
+    });
     await runWorker(env, config.repos, stop.signal, (o) => {
       if (o.status === "failed") log(`${o.repo}: ${o.error}`);
       else if (o.status === "synced")
@@ -86,6 +95,7 @@ export async function worker(args: string[]): Promise<number> {
             : `${o.repo}: ${o.result.runsStored} runs updated, ${o.result.detailed} with their jobs, logs and tests; ${o.result.deployments} deployments`,
         );
     });
+    await alerts;
     log("worker stopped.");
     return 0;
   });

@@ -1,6 +1,7 @@
 // The worker inside the web server (`npm start`, `npm run demo`), unless PIPEWATCH_WORKER=off.
 // It only starts when there is something to sync with: repositories and GitHub credentials.
 import "server-only";
+import { startAlerts } from "@/lib/alerts/background";
 import type { Config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { describeError } from "@/lib/errors";
@@ -38,6 +39,7 @@ export function startBackgroundWorker(config: Config): boolean {
     log(
       `syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ")} every ${config.pollIntervalSeconds} s`,
     );
+    startAlerts(config, env.db, { workerId: env.workerId, signal: stop.signal, log });
     void runWorker(env, config.repos, stop.signal, (outcome) => {
       if (outcome.status === "failed") log(`sync of ${outcome.repo} failed: ${outcome.error}`);
     }).catch((error: unknown) => log(`the sync worker stopped: ${describeError(error)}`));
