@@ -155,3 +155,14 @@ export function channelAccepts(filter: ChannelFilter, severity: Severity, repo: 
   const [owner] = repo.split("/");
   return filter.repositories.some((r) => r === repo || r === `${owner}/*`);
 }
+
+/** The channels for the status page: none when PIPEWATCH_ALERTS_FILE is bad (the worker says why). */
+export function configuredAlertChannels(
+  config: Pick<Config, "alerts" | "smtpUrl">,
+): AlertChannel[] {
+  try {
+    return loadAlertChannels(config);
+  } catch {
+    return [];
+  }
+}

@@ -49,6 +49,11 @@ const answered = new Map<string, Set<number>>();
 beforeAll(async () => {
   seeded = await seedConformanceData(database.db, new Date());
   vi.stubEnv("DATABASE_URL", database.url);
+  // An alert channel that failed, for GET /api/v1/sync's alerts.
+  vi.stubEnv("ALERT_SLACK_WEBHOOK_URL", "http://127.0.0.1:9/services/T/B/x");
+  await database.db.alertChannel.create({
+    data: { name: "slack", type: "slack", lastFailureAt: new Date(), lastError: "HTTP 404" },
+  });
   for (const route of listRouteFiles(ROOT)) {
     const module = (await import(path.join(ROOT, route.file))) as { GET?: Handler };
     if (module.GET) handlers.set(route.path, module.GET);

@@ -1,5 +1,7 @@
 // The OpenAPI schemas of GET /api/v1/sync and GET /api/health, and the error body every JSON
 // route answers with (lib/api/http.ts).
+
+import type { AlertChannelStatus } from "@/lib/alerts/status";
 import type { Health } from "@/lib/health";
 import type { SyncSummary } from "@/lib/sync/status";
 import type { RepoSyncReport, SyncReport } from "@/lib/sync/sync-report";
@@ -48,12 +50,37 @@ const RepoSyncReportSchema = object<RepoSyncReport>("One repository's sync.", {
   }),
 });
 
+const AlertChannelStatusSchema = object<AlertChannelStatus>(
+  "One alert channel's deliveries (its name and type only: URLs and secrets are never shown).",
+  {
+    name: string(
+      "The channel's name: slack, webhook or email, or its name in PIPEWATCH_ALERTS_FILE.",
+    ),
+    type: enumOf(["slack", "webhook", "email"], "How it is sent."),
+    state: enumOf(
+      ["ok", "failing", "idle"],
+      "failing: its last attempt failed, or deliveries gave up since its last success; idle: nothing sent yet.",
+    ),
+    configuredAt: nullable(
+      dateTime("When a worker first saw the channel (only later flag events are sent to it)."),
+    ),
+    lastSuccessAt: nullable(dateTime("When a delivery last succeeded.")),
+    lastFailureAt: nullable(dateTime("When a delivery attempt last failed.")),
+    lastError: nullable(
+      string("The last failure in words, e.g. `the Slack webhook answered HTTP 404`."),
+    ),
+    pending: count("Deliveries waiting: to be retried, or for quiet hours to end."),
+    failed: count("Deliveries given up since the last success."),
+  },
+);
+
 const SyncReportSchema = object<SyncReport>(
   "Every repository's sync: the tracked ones by name, then the untracked ones.",
   {
     generatedAt: dateTime("When the report was computed."),
     degraded: boolean("Whether a tracked repository is failing."),
     repositories: arrayOf(ref("RepoSyncReport"), "The repositories."),
+    alerts: arrayOf(ref("AlertChannelStatus"), "The configured alert channels."),
   },
 );
 
@@ -108,6 +135,7 @@ const ErrorSchema = object<ApiError>("The body of every 4xx and 5xx answer of th
 export const statusSchemas: Record<string, JsonSchema> = {
   RepoSyncReport: RepoSyncReportSchema,
   SyncReport: SyncReportSchema,
+  AlertChannelStatus: AlertChannelStatusSchema,
   SyncSummary: SyncSummarySchema,
   Health: HealthSchema,
   Error: ErrorSchema,

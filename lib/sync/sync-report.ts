@@ -3,6 +3,8 @@
 // reported. Repositories no longer tracked are listed too (state "untracked": their history is
 // kept, nothing syncs them). Error messages are shown: the sync stores messages, never tokens.
 import "server-only";
+import type { AlertChannel } from "@/lib/alerts/channels";
+import { type AlertChannelStatus, getAlertChannelStatus } from "@/lib/alerts/status";
 import type { Db } from "@/lib/db/client";
 import { getSyncStatus, type RepoSyncStatus } from "./status.ts";
 
@@ -35,7 +37,13 @@ export type RepoSyncReport = {
   };
 };
 
-export type SyncReport = { generatedAt: string; degraded: boolean; repositories: RepoSyncReport[] };
+export type SyncReport = {
+  generatedAt: string;
+  degraded: boolean;
+  repositories: RepoSyncReport[];
+  /** The alert channels' health: a channel that fails is shown, never its URL. */
+  alerts: AlertChannelStatus[];
+};
 
 /** getSyncStatus's entry, or the same read from the stored state of an untracked repository. */
 type Base = Omit<RepoSyncStatus, "state"> & { state: RepoSyncReport["state"] };
@@ -47,12 +55,14 @@ export async function getSyncReport(
   db: Db,
   pollIntervalMs: number,
   now = new Date(),
+  alertChannels: AlertChannel[] = [],
 ): Promise<SyncReport> {
-  const [status, repos, counts] = await Promise.all([
+  const [status, repos, counts, alerts] = await Promise.all([
     getSyncStatus(db, pollIntervalMs, now),
     db.repository.findMany({ include: { syncState: true }, orderBy: { fullName: "asc" } }),
     db.$queryRaw<{ repo_id: bigint; runs: number }[]>`
       SELECT repo_id, count(*)::int AS runs FROM workflow_runs GROUP BY repo_id`,
+    getAlertChannelStatus(db, alertChannels),
   ]);
   const runs = new Map(counts.map((c) => [Number(c.repo_id), c.runs]));
   const byName = new Map(repos.map((r) => [r.fullName, r]));
@@ -105,5 +115,5 @@ export async function getSyncReport(
       },
     };
   });
-  return { generatedAt: now.toISOString(), degraded: status.degraded, repositories };
+  return { generatedAt: now.toISOString(), degraded: status.degraded, repositories, alerts };
 }

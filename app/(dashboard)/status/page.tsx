@@ -1,8 +1,9 @@
-// /status: what Pipewatch watches and how (configuration), each repository's sync (polled), and
-// the store. The server reads everything first, so the first paint is complete.
+// /status: what Pipewatch watches and how (configuration), each repository's sync and each alert
+// channel's deliveries (polled), and the store. The server reads everything first, so the first paint is complete.
 import type { Metadata } from "next";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { AddRepository } from "@/components/status/add-repository";
+import { AlertChannels } from "@/components/status/alert-channels";
 import { Configuration } from "@/components/status/configuration";
 import { StoreFacts } from "@/components/status/store-facts";
 import { SyncPanel } from "@/components/sync/sync-panel";
@@ -28,6 +29,7 @@ export default async function StatusPage() {
             <h2 id="watched-title">Watched repositories</h2>
             <SyncPanel initial={data.sync} />
           </section>
+          <AlertChannels initial={data.sync} />
           <Configuration
             repos={data.repos}
             githubApiUrl={data.githubApiUrl}
