@@ -2,7 +2,6 @@
 // that decides what is watched, the store's counts and each repository's sync. The Sync status
 // page (/status) shows all of it; the Overview uses it to explain a first run.
 import "server-only";
-import { configuredAlertChannels } from "@/lib/alerts/channels";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { getStoreSummary, type StoreSummary } from "@/lib/db/summary";
@@ -37,12 +36,7 @@ export async function getHomeData(): Promise<HomeData> {
   const [summary, sync] = up
     ? await Promise.all([
         getStoreSummary(),
-        getSyncReport(
-          getDb(),
-          config.pollIntervalSeconds * 1000,
-          new Date(),
-          configuredAlertChannels(config),
-        ).catch((error: unknown) => {
+        getSyncReport(getDb(), config.pollIntervalSeconds * 1000).catch((error: unknown) => {
           console.error(`pipewatch: the sync report: ${describeError(error)}`);
           return null;
         }),

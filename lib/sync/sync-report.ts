@@ -3,8 +3,9 @@
 // reported. Repositories no longer tracked are listed too (state "untracked": their history is
 // kept, nothing syncs them). Error messages are shown: the sync stores messages, never tokens.
 import "server-only";
-import type { AlertChannel } from "@/lib/alerts/channels";
+import { type AlertChannel, configuredAlertChannels } from "@/lib/alerts/channels";
 import { type AlertChannelStatus, getAlertChannelStatus } from "@/lib/alerts/status";
+import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { getSyncStatus, type RepoSyncStatus } from "./status.ts";
 
@@ -50,12 +51,16 @@ type Base = Omit<RepoSyncStatus, "state"> & { state: RepoSyncReport["state"] };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-/** The sync report of every repository: the tracked ones first, by name, then the others. */
+/**
+ * The sync report of every repository: the tracked ones first, by name, then the others; and
+ * the alert channels' health (the configured channels unless told otherwise: every page seeds
+ * the same query with this report, so each caller must tell the same).
+ */
 export async function getSyncReport(
   db: Db,
   pollIntervalMs: number,
   now = new Date(),
-  alertChannels: AlertChannel[] = [],
+  alertChannels: AlertChannel[] = configuredAlertChannels(getConfig()),
 ): Promise<SyncReport> {
   const [status, repos, counts, alerts] = await Promise.all([
     getSyncStatus(db, pollIntervalMs, now),

@@ -1,5 +1,4 @@
 // GET /api/v1/sync - each repository's sync, backfill progress, runs stored and API budget.
-import { configuredAlertChannels } from "@/lib/alerts/channels";
 import { json, parseQuery, serverError } from "@/lib/api/http";
 import { noQuery } from "@/lib/api/queries";
 import { getConfig } from "@/lib/config";
@@ -12,11 +11,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseQuery(request, noQuery);
   if (!parsed.ok) return parsed.response;
   try {
-    const config = getConfig();
-    const channels = configuredAlertChannels(config);
-    return json(
-      await getSyncReport(getDb(), config.pollIntervalSeconds * 1000, new Date(), channels),
-    );
+    return json(await getSyncReport(getDb(), getConfig().pollIntervalSeconds * 1000));
   } catch (error: unknown) {
     return serverError("GET /api/v1/sync", error);
   }
