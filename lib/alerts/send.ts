@@ -25,13 +25,22 @@ export function scrubError(text: string): string {
   );
 }
 
+const CODES: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  ECONNRESET: "connection reset",
+  ETIMEDOUT: "connection timed out",
+  EHOSTUNREACH: "host unreachable",
+};
+
 function causeOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === "TimeoutError") return `no answer within ${TIMEOUT_MS / 1000} s`;
   const cause = error.cause;
   if (cause instanceof Error) {
     const code = (cause as Error & { code?: unknown }).code;
-    return typeof code === "string" ? code : cause.message;
+    if (typeof code === "string") return CODES[code] ? `${CODES[code]} (${code})` : code;
+    return cause.message;
   }
   return error.message;
 }
