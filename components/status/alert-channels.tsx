@@ -44,7 +44,12 @@ export function AlertChannels({ initial }: { initial: SyncReport | null }) {
   return (
     <section className="card" aria-labelledby="alerts-title" data-testid="alert-channels">
       <h2 id="alerts-title">Alert channels</h2>
-      {channels.length === 0 ? (
+      {report.alertsProblem ? (
+        <p className={tables.problem} role="alert">
+          <span aria-hidden="true">✕ </span>
+          No alert is sent: {report.alertsProblem}.
+        </p>
+      ) : channels.length === 0 ? (
         <p className={styles.hint}>
           No alert channel is configured: flags show here and on the pipelines, but nobody is told.
           Set <code>ALERT_SLACK_WEBHOOK_URL</code>, <code>ALERT_WEBHOOK_URL</code>,{" "}

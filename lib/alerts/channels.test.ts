@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "@/lib/config";
-import { channelAccepts, loadAlertChannels } from "./channels.ts";
+import { channelAccepts, configuredAlertChannels, loadAlertChannels } from "./channels.ts";
 
 const SLACK = "https://hooks.slack.com/services/T1/B2/hunter2";
 
@@ -108,6 +108,12 @@ describe("alert channels from PIPEWATCH_ALERTS_FILE", () => {
     expect(bad).toThrow(/channels\.0\.minSeverity/);
     expect(bad).not.toThrow(/hunter2/);
     expect(withFile("{ not json")).toThrow(/is not valid JSON/);
+    // The status page says why nothing is sent, in the same words.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "alerts-")), "missing.json");
+    expect(configuredAlertChannels(loadConfig({ PIPEWATCH_ALERTS_FILE: file }))).toEqual({
+      channels: [],
+      problem: `PIPEWATCH_ALERTS_FILE (${file}) cannot be read`,
+    });
     expect(withFile({ channels: [{ name: "m", type: "email", to: ["a@example.com"] }] })).toThrow(
       /channel "m" sends e-mail but SMTP_URL is not set/,
     );

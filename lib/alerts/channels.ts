@@ -156,13 +156,14 @@ export function channelAccepts(filter: ChannelFilter, severity: Severity, repo: 
   return filter.repositories.some((r) => r === repo || r === `${owner}/*`);
 }
 
-/** The channels for the status page: none when PIPEWATCH_ALERTS_FILE is bad (the worker says why). */
-export function configuredAlertChannels(
-  config: Pick<Config, "alerts" | "smtpUrl">,
-): AlertChannel[] {
+/** The channels for the status page, or why there are none: the alerts file is bad (the worker stops on it). */
+export function configuredAlertChannels(config: Pick<Config, "alerts" | "smtpUrl">): {
+  channels: AlertChannel[];
+  problem: string | null;
+} {
   try {
-    return loadAlertChannels(config);
-  } catch {
-    return [];
+    return { channels: loadAlertChannels(config), problem: null };
+  } catch (error: unknown) {
+    return { channels: [], problem: error instanceof UserError ? error.message : "cannot be read" };
   }
 }

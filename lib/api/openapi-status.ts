@@ -81,6 +81,9 @@ const SyncReportSchema = object<SyncReport>(
     degraded: boolean("Whether a tracked repository is failing."),
     repositories: arrayOf(ref("RepoSyncReport"), "The repositories."),
     alerts: arrayOf(ref("AlertChannelStatus"), "The configured alert channels."),
+    alertsProblem: nullable(
+      string("Why no alert is sent at all (PIPEWATCH_ALERTS_FILE is invalid); null when none."),
+    ),
   },
 );
 

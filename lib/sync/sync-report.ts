@@ -3,7 +3,7 @@
 // reported. Repositories no longer tracked are listed too (state "untracked": their history is
 // kept, nothing syncs them). Error messages are shown: the sync stores messages, never tokens.
 import "server-only";
-import { type AlertChannel, configuredAlertChannels } from "@/lib/alerts/channels";
+import { configuredAlertChannels } from "@/lib/alerts/channels";
 import { type AlertChannelStatus, getAlertChannelStatus } from "@/lib/alerts/status";
 import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
@@ -44,6 +44,8 @@ export type SyncReport = {
   repositories: RepoSyncReport[];
   /** The alert channels' health: a channel that fails is shown, never its URL. */
   alerts: AlertChannelStatus[];
+  /** Why no alert is sent at all: PIPEWATCH_ALERTS_FILE is bad. */
+  alertsProblem: string | null;
 };
 
 /** getSyncStatus's entry, or the same read from the stored state of an untracked repository. */
@@ -60,14 +62,14 @@ export async function getSyncReport(
   db: Db,
   pollIntervalMs: number,
   now = new Date(),
-  alertChannels: AlertChannel[] = configuredAlertChannels(getConfig()),
+  alertSetup: ReturnType<typeof configuredAlertChannels> = configuredAlertChannels(getConfig()),
 ): Promise<SyncReport> {
   const [status, repos, counts, alerts] = await Promise.all([
     getSyncStatus(db, pollIntervalMs, now),
     db.repository.findMany({ include: { syncState: true }, orderBy: { fullName: "asc" } }),
     db.$queryRaw<{ repo_id: bigint; runs: number }[]>`
       SELECT repo_id, count(*)::int AS runs FROM workflow_runs GROUP BY repo_id`,
-    getAlertChannelStatus(db, alertChannels),
+    getAlertChannelStatus(db, alertSetup.channels),
   ]);
   const runs = new Map(counts.map((c) => [Number(c.repo_id), c.runs]));
   const byName = new Map(repos.map((r) => [r.fullName, r]));
@@ -120,5 +122,11 @@ export async function getSyncReport(
       },
     };
   });
-  return { generatedAt: now.toISOString(), degraded: status.degraded, repositories, alerts };
+  return {
+    generatedAt: now.toISOString(),
+    degraded: status.degraded,
+    repositories,
+    alerts,
+    alertsProblem: alertSetup.problem,
+  };
 }
