@@ -1,5 +1,7 @@
 // The validators of Pipewatch's configuration values (see lib/config.ts, which reads them).
 import { z } from "zod";
+import { CronError, parseCron } from "./digest/cron.ts";
+import { isTimeZone } from "./digest/iso-week.ts";
 
 /** `owner/repo` or `owner/*`, as accepted in PIPEWATCH_REPOS. */
 export type RepoSelector = { owner: string; repo: string | "*" };
@@ -94,3 +96,47 @@ export const regularExpression = z.string().refine((v) => {
     return false;
   }
 }, "must be a regular expression");
+
+/** local@domain: what SMTP servers take (a host without a dot, e.g. localhost, included). */
+const ADDRESS = /^[^\s@<>,"]+@[^\s@<>,"]+$/;
+
+/** E-mail addresses, comma-separated (DIGEST_TO). */
+export const emailList = z.string().transform((value, ctx) => {
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  const bad = entries.find((entry) => !ADDRESS.test(entry));
+  if (entries.length === 0 || bad !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: bad
+        ? `must list e-mail addresses; "${bad}" is not one`
+        : "must list e-mail addresses",
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+/** `address@example.com` or `Name <address@example.com>` (DIGEST_FROM). */
+export const mailbox = z.string().refine((value) => {
+  const match = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
+  const address = match?.[1] ?? match?.[2];
+  return address !== undefined && ADDRESS.test(address);
+}, "must be an e-mail address, optionally with a name: Pipewatch <pipewatch@example.com>");
+
+/** A five-field cron expression (DIGEST_CRON). */
+export const cronExpression = z.string().superRefine((value, ctx) => {
+  try {
+    parseCron(value);
+  } catch (error: unknown) {
+    if (!(error instanceof CronError)) throw error;
+    ctx.addIssue({ code: "custom", message: `must be a cron expression: ${error.message}` });
+  }
+});
+
+/** An IANA time zone (DIGEST_TZ). */
+export const timeZone = z
+  .string()
+  .refine(isTimeZone, "must be an IANA time zone such as UTC or Europe/Paris");

@@ -3,14 +3,18 @@
 import { z } from "zod";
 import { emailList, quietHours, severity, timeZone } from "./alerts/config-values.ts";
 import {
+  cronExpression,
+  emailList,
   host,
   httpUrl,
+  mailbox,
   port,
   positiveInteger,
   postgresUrl,
   regularExpression,
   repos,
   smtpUrl,
+  timeZone,
 } from "./config-values.ts";
 
 export type Variable = {
@@ -109,6 +113,30 @@ export const VARIABLES = {
     doc: "SMTP server for the weekly digest and e-mail alerts (smtps:// for TLS; user:password@ allowed). Unset: no e-mail.",
     example: "smtps://pipewatch:secret@smtp.example.com:465",
     secret: true,
+  },
+  DIGEST_TO: {
+    schema: emailList,
+    doc: "Recipients of the weekly digest, comma-separated. Unset (or SMTP_URL unset): no digest e-mail.",
+    example: "team@example.com,lead@example.com",
+    quiet: true,
+  },
+  DIGEST_FROM: {
+    schema: mailbox,
+    doc: "Sender of the weekly digest.",
+    example: "Pipewatch <pipewatch@example.com>",
+    default: "Pipewatch <pipewatch@localhost>",
+  },
+  DIGEST_CRON: {
+    schema: cronExpression,
+    doc: "When the worker sends the weekly digest (minute hour day month weekday, in DIGEST_TZ): Monday 08:00.",
+    example: "0 8 * * 1",
+    default: "0 8 * * 1",
+  },
+  DIGEST_TZ: {
+    schema: timeZone,
+    doc: "Time zone of the digest's weeks and of DIGEST_CRON (IANA name).",
+    example: "Europe/Paris",
+    default: "UTC",
   },
   PIPEWATCH_BACKFILL_DAYS: {
     schema: positiveInteger(1, 400, "days"),

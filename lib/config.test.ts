@@ -43,6 +43,12 @@ describe("loadConfig", () => {
         timeZone: "UTC",
         file: undefined,
       },
+      digest: {
+        to: [],
+        from: "Pipewatch <pipewatch@localhost>",
+        cron: "0 8 * * 1",
+        timeZone: "UTC",
+      },
       backfillDays: 30,
       pollIntervalSeconds: 60,
       worker: true,
@@ -54,6 +60,37 @@ describe("loadConfig", () => {
       debug: false,
       underNpm: false,
     });
+  });
+
+  it("reads the digest's recipients, sender, schedule and time zone, refusing bad ones", () => {
+    const config = loadConfig({
+      DIGEST_TO: " a@example.com, b@example.com ",
+      DIGEST_FROM: "CI <ci@example.com>",
+      DIGEST_CRON: "30 7 * * 1-5",
+      DIGEST_TZ: "Europe/Paris",
+    });
+    expect(config.digest).toEqual({
+      to: ["a@example.com", "b@example.com"],
+      from: "CI <ci@example.com>",
+      cron: "30 7 * * 1-5",
+      timeZone: "Europe/Paris",
+    });
+    let problems: string[] = [];
+    try {
+      loadConfig({
+        DIGEST_TO: "team@example.com,nobody",
+        DIGEST_FROM: "CI <ci>",
+        DIGEST_CRON: "0 25 * * 1",
+        DIGEST_TZ: "Mars/Olympus",
+      });
+    } catch (error: unknown) {
+      problems = error instanceof ConfigError ? error.problems : [];
+    }
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/^DIGEST_TO must list e-mail addresses; "nobody" is not one/);
+    expect(problems[1]).toMatch(/^DIGEST_FROM must be an e-mail address/);
+    expect(problems[2]).toMatch(/^DIGEST_CRON must be a cron expression: hour "25"/);
+    expect(problems[3]).toMatch(/^DIGEST_TZ must be an IANA time zone/);
   });
 
   it("links to the public address without a trailing slash, and checks the SMTP URL", () => {

@@ -53,6 +53,8 @@ export type Config = {
   publicUrl: string;
   smtpUrl: string | undefined;
   alerts: AlertSettings;
+  /** The weekly digest (lib/digest): recipients (none: not sent), sender, schedule, zone. */
+  digest: { to: string[]; from: string; cron: string; timeZone: string };
   backfillDays: number;
   pollIntervalSeconds: number;
   worker: boolean;
@@ -155,6 +157,12 @@ export function loadConfig(env: Environment = process.env): Config {
     publicUrl: "",
     smtpUrl: read("SMTP_URL") as string | undefined,
     alerts: readAlertSettings(read, problems),
+    digest: {
+      to: (read("DIGEST_TO") as string[] | undefined) ?? [],
+      from: read("DIGEST_FROM") as string,
+      cron: read("DIGEST_CRON") as string,
+      timeZone: read("DIGEST_TZ") as string,
+    },
     backfillDays: read("PIPEWATCH_BACKFILL_DAYS") as number,
     pollIntervalSeconds: read("PIPEWATCH_POLL_INTERVAL") as number,
     worker: read("PIPEWATCH_WORKER") !== "off",
