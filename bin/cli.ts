@@ -72,6 +72,15 @@ const COMMANDS: Record<string, Command> = {
     ],
     load: async () => (await import("./commands/report.ts")).report,
   },
+  digest: {
+    summary: "print one week's digest as text, write its e-mail's HTML, or send it (DIGEST_TO)",
+    options: [
+      "--week W         an ISO week such as 2026-W47, or latest (default: the last complete week)",
+      "--send           send it now to DIGEST_TO over SMTP_URL",
+      "--html FILE      write the e-mail's HTML to FILE",
+    ],
+    load: async () => (await import("./commands/digest.ts")).digest,
+  },
   check: {
     summary:
       "print the open flags; exit 1 when one is critical, 3 when unreadable, else 0 (for CI and cron)",

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { runAlerts } from "@/lib/alerts/background";
 import { loadAlertChannels } from "@/lib/alerts/channels";
 import { loadConfig, parseRepoSelector } from "@/lib/config";
+import { startDigestSchedule } from "@/lib/digest/schedule";
 import { UserError } from "@/lib/errors";
 import { createSyncEnvironment } from "@/lib/sync/environment";
 import { createProgressPrinter } from "@/lib/sync/progress-bar";
@@ -86,6 +87,7 @@ export async function worker(args: string[]): Promise<number> {
       signal: stop.signal,
       log,
     });
+    startDigestSchedule(config, db, env.workerId, log, stop.signal);
     await runWorker(env, config.repos, stop.signal, (o) => {
       if (o.status === "failed") log(`${o.repo}: ${o.error}`);
       else if (o.status === "synced")

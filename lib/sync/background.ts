@@ -4,6 +4,7 @@ import "server-only";
 import { startAlerts } from "@/lib/alerts/background";
 import type { Config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { startDigestSchedule } from "@/lib/digest/schedule";
 import { describeError } from "@/lib/errors";
 import { createSyncEnvironment } from "./environment.ts";
 import { runWorker } from "./worker.ts";
@@ -40,6 +41,7 @@ export function startBackgroundWorker(config: Config): boolean {
       `syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ")} every ${config.pollIntervalSeconds} s`,
     );
     startAlerts(config, env.db, { workerId: env.workerId, signal: stop.signal, log });
+    startDigestSchedule(config, env.db, env.workerId, log, stop.signal);
     void runWorker(env, config.repos, stop.signal, (outcome) => {
       if (outcome.status === "failed") log(`sync of ${outcome.repo} failed: ${outcome.error}`);
     }).catch((error: unknown) => log(`the sync worker stopped: ${describeError(error)}`));
