@@ -53,7 +53,7 @@ async function recordDelivered(db: Db, week: string, owner: string, messageId: s
 }
 
 async function recordFailed(db: Db, week: string, owner: string, error: string, now: Date) {
-  // claimed_at stays the time of the attempt: the back-off counts from it.
+  // claimed_at becomes the time of the attempt: the back-off counts from it.
   await db.digestSend.updateMany({
     where: { week, claimedBy: owner },
     data: { state: "failed", lastError: error.slice(0, 1000), claimedBy: null, claimedAt: now },
@@ -93,7 +93,7 @@ export async function sendWeeklyDigest(
     return { status: "sent", week: name, messageId };
   } catch (error: unknown) {
     const text = describeError(error);
-    await recordFailed(sender.db, name, sender.owner, text, new Date());
+    await recordFailed(sender.db, name, sender.owner, text, now);
     return { status: "failed", week: name, error: text };
   }
 }
