@@ -63,12 +63,14 @@ describe("loadConfig", () => {
   });
 
   it("reads the digest's recipients, sender, schedule and time zone, refusing bad ones", () => {
-    const config = loadConfig({
-      DIGEST_TO: " a@example.com, b@example.com ",
-      DIGEST_FROM: "CI <ci@example.com>",
-      DIGEST_CRON: "30 7 * * 1-5",
-      DIGEST_TZ: "Europe/Paris",
-    });
+    const digest = (to: string, from: string, cron: string, timeZone: string) =>
+      loadConfig({ DIGEST_TO: to, DIGEST_FROM: from, DIGEST_CRON: cron, DIGEST_TZ: timeZone });
+    const config = digest(
+      " a@example.com, b@example.com ",
+      "CI <ci@example.com>",
+      "30 7 * * 1-5",
+      "Europe/Paris",
+    );
     expect(config.digest).toEqual({
       to: ["a@example.com", "b@example.com"],
       from: "CI <ci@example.com>",
@@ -77,12 +79,7 @@ describe("loadConfig", () => {
     });
     let problems: string[] = [];
     try {
-      loadConfig({
-        DIGEST_TO: "team@example.com,nobody",
-        DIGEST_FROM: "CI <ci>",
-        DIGEST_CRON: "0 25 * * 1",
-        DIGEST_TZ: "Mars/Olympus",
-      });
+      digest("team@example.com,nobody", "CI <ci>", "0 25 * * 1", "Mars/Olympus");
     } catch (error: unknown) {
       problems = error instanceof ConfigError ? error.problems : [];
     }
