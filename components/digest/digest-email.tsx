@@ -24,7 +24,7 @@ import {
   type Unit,
   weekRange,
 } from "@/lib/digest/describe";
-import { TOP_ITEMS } from "@/lib/digest/text";
+import { flakyTestCounts, TOP_ITEMS } from "@/lib/digest/text";
 
 const font = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const s = {
@@ -169,6 +169,20 @@ export function DigestEmail({ digest, publicUrl }: { digest: Digest; publicUrl: 
               </Block>
             ) : null,
           )}
+          {digest.flakyTests.length ? (
+            <Block title="Flakiest tests">
+              {top(digest.flakyTests).map((t) => (
+                <tr key={`${t.repo}/${t.suite}/${t.name}`}>
+                  {name({
+                    id: String(t.pipelines[0]?.workflowId ?? ""),
+                    repo: `${t.repo} · ${t.suite}`,
+                    name: t.name,
+                  })}
+                  <td style={s.num}>{flakyTestCounts(t)}</td>
+                </tr>
+              ))}
+            </Block>
+          ) : null}
           <Section style={{ margin: "28px 0 8px" }}>
             <Button href={digestUrl(publicUrl, digest.week)} style={s.button}>
               Open the whole digest

@@ -57,18 +57,20 @@ export function TableCard({
       {rows.length === 0 ? (
         <p className={styles.empty}>{empty}</p>
       ) : (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              {columns.map((c, i) => (
-                <th key={c} className={i > 0 ? styles.num : undefined}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{rows}</tbody>
-        </table>
+        <div className={styles.scroll}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                {columns.map((c, i) => (
+                  <th key={c} className={i > 0 ? styles.num : undefined}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -19,7 +19,9 @@ export type DescribedChange = Record<"value" | "previous" | "arrow" | "delta", s
 
 const format = (unit: Unit, value: number | null) =>
   unit === "duration"
-    ? formatDuration(value)
+    ? value === 0
+      ? "0s"
+      : formatDuration(value)
     : unit === "rate"
       ? formatPercent(value)
       : formatCount(value === null ? null : Math.round(value));

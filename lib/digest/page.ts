@@ -14,9 +14,22 @@ export type DigestPageData =
   | { kind: "not-found"; reason: string }
   | { kind: "ok"; digest: Digest };
 
-export async function getDigestPageData(text: string, now = new Date()): Promise<DigestPageData> {
+/** The URL's segment as text; a malformed escape is no week rather than an error. */
+export function decodeWeekSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export async function getDigestPageData(
+  segment: string,
+  now = new Date(),
+): Promise<DigestPageData> {
   const { timeZone } = getConfig().digest;
-  const week = resolveWeek(decodeURIComponent(text), now, timeZone);
+  const text = decodeWeekSegment(segment);
+  const week = resolveWeek(text, now, timeZone);
   if (!week)
     return {
       kind: "not-found",

@@ -1,6 +1,6 @@
 // The digest's plain-text part (and `pipewatch digest` without --send or --html): the top
 // items with their numbers and an absolute link to each pipeline and to the digest page.
-import type { Digest, DigestPipeline } from "./compare.ts";
+import type { Digest, DigestPipeline, DigestTest } from "./compare.ts";
 import { changeText, digestUrl, pipelineUrl, weekRange } from "./describe.ts";
 
 /** How many items of each list the e-mail carries; the page has them all. */
@@ -13,6 +13,14 @@ function section(title: string, lines: string[], total: number): string[] {
 }
 
 const label = (p: { repo: string; name: string }) => `${p.repo} · ${p.name}`;
+
+const plural = (n: number, word: string) =>
+  `${n} ${word}${n === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
+
+/** `flaky on 2 commits, 1 pass on retry`. */
+export function flakyTestCounts(t: DigestTest): string {
+  return `flaky on ${plural(t.flakyShas, "commit")}, ${plural(t.retriedPasses, "pass")} on retry`;
+}
 
 export function renderDigestText(digest: Digest, publicUrl: string): string {
   const link = (p: { id: string }) => `    ${pipelineUrl(publicUrl, p.id)}`;
@@ -41,7 +49,7 @@ export function renderDigestText(digest: Digest, publicUrl: string): string {
     ...section(
       "Flakiest tests",
       top(digest.flakyTests).flatMap((t) => [
-        `- ${t.suite} › ${t.name} (${t.repo}): flaky on ${t.flakyShas} commits, ${t.retriedPasses} passed on retry`,
+        `- ${t.suite} › ${t.name} (${t.repo}): ${flakyTestCounts(t)}`,
         ...t.pipelines.slice(0, 1).map((p) => link({ id: String(p.workflowId) })),
       ]),
       digest.flakyTestsTotal,

@@ -4,14 +4,14 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { DigestView } from "@/components/digest/digest-view";
 import { getConfig } from "@/lib/config";
-import { getDigestPageData } from "@/lib/digest/page";
+import { decodeWeekSegment, getDigestPageData } from "@/lib/digest/page";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ week: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Digest ${decodeURIComponent((await params).week)}` };
+  return { title: `Digest ${decodeWeekSegment((await params).week)}` };
 }
 
 export default async function DigestPage({ params }: Props) {
