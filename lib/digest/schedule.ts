@@ -48,8 +48,13 @@ export function createDigestCheck(
     const key = `${week.year}-${week.week}`;
     if (done.has(key)) return null;
     const outcome = await sendWeeklyDigest(sender, week, now);
-    // Sent, by us or another: nothing more to do this week. A failure is tried again.
-    if (outcome.status !== "failed") done.add(key);
+    // Delivered, by us or another: nothing more to do this week. Else (a failure, another's
+    // claim that may yet expire) the next check tries again.
+    const row =
+      outcome.status === "sent"
+        ? null
+        : await sender.db.digestSend.findUnique({ where: { week: outcome.week } });
+    if (outcome.status === "sent" || row?.state === "delivered") done.add(key);
     return outcome;
   };
 }

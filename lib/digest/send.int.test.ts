@@ -86,6 +86,20 @@ describe("the weekly digest is sent once", () => {
     expect(await received("2026-W47")).toBe(1);
   });
 
+  it("by a scheduled worker that found another's claim, once that claim has expired", async () => {
+    // Monday 26 October 2026 08:00 fires for 2026-W43; a worker claimed it then and died.
+    const fired = new Date("2026-10-26T08:00:00Z");
+    await database.db.digestSend.create({
+      data: { week: "2026-W43", attempts: 1, claimedBy: "crashed", claimedAt: fired },
+    });
+    const check = createDigestCheck(sender("w3"), "0 8 * * 1");
+    const at = (minutes: number) => new Date(fired.getTime() + minutes * MINUTE);
+    expect(await check(at(1))).toEqual({ status: "skipped", week: "2026-W43" });
+    expect(await check(at(CLAIM_TTL_MS / MINUTE + 1))).toMatchObject({ status: "sent" });
+    expect(await check(at(CLAIM_TTL_MS / MINUTE + 2))).toBeNull();
+    expect(await received("2026-W43")).toBe(1);
+  });
+
   it("after a crashed claim expires, not before", async () => {
     const now = new Date("2026-11-30T08:00:00Z");
     await database.db.digestSend.create({
