@@ -65,7 +65,9 @@ export function DigestView({ digest, publicUrl }: { digest: Digest; publicUrl: s
       <style>{PRINT_CSS}</style>
       <div className={styles.head}>
         <div>
-          <h1>Weekly digest {d.week}</h1>
+          <h1>
+            Weekly digest <span className={styles.week}>{d.week}</span>
+          </h1>
           <p className="muted">
             {weekRange(d.window, d.timeZone)} ({d.timeZone}) on each repository's default branch,
             compared with {d.previousWeek}.
