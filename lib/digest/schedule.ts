@@ -6,7 +6,7 @@ import "server-only";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { describeError } from "@/lib/errors";
-import { createMailer, type Mailer } from "@/lib/mail/mailer";
+import { createMailer } from "@/lib/mail/mailer";
 import { type Cron, lastFireBetween, parseCron } from "./cron.ts";
 import { latestCompleteWeek } from "./iso-week.ts";
 import { type DigestSender, type SendOutcome, sendWeeklyDigest } from "./send.ts";
@@ -69,14 +69,13 @@ export function startDigestSchedule(
   owner: string,
   log: (line: string) => void,
   signal: AbortSignal,
-  mailer: Mailer | undefined = undefined,
 ): void {
   const reason = digestDisabledReason(config);
   if (reason || !config.smtpUrl) {
     log(`not sending the weekly digest: ${reason}.`);
     return;
   }
-  const transport = mailer ?? createMailer(config.smtpUrl);
+  const transport = createMailer(config.smtpUrl);
   const check = createDigestCheck(
     { db, mailer: transport, owner, publicUrl: config.publicUrl, ...config.digest },
     config.digest.cron,
