@@ -1,7 +1,7 @@
 // Every environment variable Pipewatch reads, with its schema, documentation and example
 // (lib/config.ts reads them; .env.example and the README's table are checked against this list).
 import { z } from "zod";
-import { emailList, quietHours, severity, timeZone } from "./alerts/config-values.ts";
+import { quietHours, severity } from "./alerts/config-values.ts";
 import {
   cronExpression,
   emailList,

@@ -6,9 +6,9 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { AlertSettings, Config } from "@/lib/config";
-import { parseRepoSelector } from "@/lib/config-values";
+import { emailList, parseRepoSelector, timeZone } from "@/lib/config-values";
 import { UserError } from "@/lib/errors";
-import { emailList, type QuietHours, quietHours, severity, timeZone } from "./config-values.ts";
+import { type QuietHours, quietHours, severity } from "./config-values.ts";
 
 export type Severity = "warning" | "critical";
 

@@ -30,32 +30,4 @@ export const quietHours = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-/** An IANA time zone name the runtime knows (Europe/Berlin, UTC). */
-export const timeZone = z.string().refine((value) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}, "must be an IANA time zone such as Europe/Berlin or UTC");
-
 export const severity = z.enum(["warning", "critical"]);
-
-export const emailList = z.string().transform((value, ctx) => {
-  const entries = value
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
-  const bad = entries.find((entry) => !z.email().safeParse(entry).success);
-  if (entries.length === 0 || bad !== undefined) {
-    ctx.addIssue({
-      code: "custom",
-      message: bad
-        ? `must list e-mail addresses; "${bad}" is not one`
-        : "must list e-mail addresses",
-    });
-    return z.NEVER;
-  }
-  return entries;
-});
