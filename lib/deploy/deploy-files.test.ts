@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { checkCompose } from "./compose-checks.ts";
 import {
   checkDockerfile,
   checkDockerignore,
@@ -13,6 +14,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 const dockerfile = read("Dockerfile");
+const compose = read("docker-compose.yml");
 const nodeVersion = nodeVersionOf(stagesOf(parseDockerfile(dockerfile)).at(-1));
 
 /** `text` with `from` replaced, failing the test when `from` is not there to replace. */
@@ -46,6 +48,29 @@ describe("Dockerfile", () => {
     expect(checkDockerignore(edit(read(".dockerignore"), /^\.env$/m, ""))).toEqual([
       ".dockerignore does not exclude .env",
     ]);
+  });
+});
+
+describe("docker-compose.yml", () => {
+  it("keeps its promises", () => {
+    expect(checkCompose(compose)).toEqual([]);
+  });
+
+  it.each([
+    ["an unpinned database", /(postgres:[\w.-]+)@sha256:[0-9a-f]{64}/, "$1", "not pinned"],
+    ["no database health check", "pg_isready", "true", "no pg_isready"],
+    ["no wait for a healthy db", "service_healthy", "service_started", "service_healthy"],
+    ["no app health check", "3000/api/health", "3000/", "no health check on /api/health"],
+    ["a public port", '"127.0.0.1:3000:3000"', '"3000:3000"', "beyond 127.0.0.1"],
+    [
+      "a password in the file",
+      /POSTGRES_PASSWORD: \$\{[^}]*\}/,
+      "POSTGRES_PASSWORD: x",
+      "required",
+    ],
+    ["no restart policy", /restart: unless-stopped/, "restart: no", "no restart policy"],
+  ])("fails on %s", (_, from, to, problem) => {
+    expect(checkCompose(edit(compose, from, to)).join("\n")).toContain(problem);
   });
 });
 
