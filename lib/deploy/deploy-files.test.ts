@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkCompose } from "./compose-checks.ts";
+import { checkCompose, parseCompose } from "./compose-checks.ts";
 import {
   checkDockerfile,
   checkDockerignore,
@@ -9,12 +9,15 @@ import {
   parseDockerfile,
   stagesOf,
 } from "./dockerfile-checks.ts";
+import { checkWorkflow, parseWorkflow } from "./workflow-checks.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 const dockerfile = read("Dockerfile");
 const compose = read("docker-compose.yml");
+const ci = read(".github/workflows/ci.yml");
+const testScript = (JSON.parse(read("package.json")) as { scripts: { test: string } }).scripts.test;
 const nodeVersion = nodeVersionOf(stagesOf(parseDockerfile(dockerfile)).at(-1));
 
 /** `text` with `from` replaced, failing the test when `from` is not there to replace. */
@@ -71,6 +74,43 @@ describe("docker-compose.yml", () => {
     ["no restart policy", /restart: unless-stopped/, "restart: no", "no restart policy"],
   ])("fails on %s", (_, from, to, problem) => {
     expect(checkCompose(edit(compose, from, to)).join("\n")).toContain(problem);
+  });
+
+  it("runs the same PostgreSQL as CI's integration tests", () => {
+    const services = Object.values(parseWorkflow(ci).jobs).flatMap((job) =>
+      Object.values(job.services ?? {}),
+    );
+    expect(services.map((service) => service.image)).toEqual([
+      parseCompose(compose).services.db?.image,
+    ]);
+  });
+});
+
+describe(".github/workflows/ci.yml", () => {
+  it("runs npm test's steps in order, pinned, cached and least-privileged", () => {
+    expect(checkWorkflow(ci, testScript, nodeVersion)).toEqual([]);
+  });
+
+  it.each([
+    ["a step of npm test missing", "npm run test:unit", "npm run test:units", "no job runs"],
+    ["a stage not waiting", "needs: integration", "needs: lint", "does not wait for job"],
+    ["an action pinned by tag", /checkout@[0-9a-f]{40}/, "checkout@v7", "not pinned by commit SHA"],
+    ["no npm cache", "cache: npm", "cache: ''", "without cache: npm"],
+    ["another Node", /NODE_VERSION: "[\d.]+"/, 'NODE_VERSION: "22.0.0"', "the image has"],
+    ["write permissions", "contents: read", "contents: write", "more than CI needs"],
+    ["no timeout", /timeout-minutes: 10\n/, "\n", "no timeout-minutes"],
+    ["no database health check", '--health-cmd "pg_isready', '--health-cm "x', "no health check"],
+    ["no artifacts on failure", "- if: failure()\n        uses", "- uses", "not uploaded"],
+  ])("fails on %s", (_, from, to, problem) => {
+    expect(checkWorkflow(edit(ci, from, to), testScript, nodeVersion).join("\n")).toContain(
+      problem,
+    );
+  });
+
+  it("fails when npm test gains a step CI does not run", () => {
+    expect(checkWorkflow(ci, `${testScript} && npm run test:load`, nodeVersion)).toContain(
+      "no job runs `npm run test:load`",
+    );
   });
 });
 
