@@ -2,22 +2,23 @@
 # embedded database is for `npm start` on a workstation). docker-compose.yml runs it with one.
 #
 # The base image is pinned by digest (index digest of node:20.20.2-bookworm-slim, multi-platform),
-# so a rebuild uses the same Node and Debian until someone moves the pin on purpose. To move it:
+# once, in the `base` stage the others start from, so a rebuild uses the same Node and Debian
+# until someone moves the pin on purpose. To move it:
 #   docker buildx imagetools inspect node:20-bookworm-slim --format '{{json .Manifest.Digest}}'
 # and replace both the version and the digest below.
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
+FROM node:20.20.2-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0 AS base
 
 # deps: node_modules from the lockfile alone, so this layer is reused until the lockfile changes.
 # Install scripts are skipped (package.json's allowScripts refuses them too); the one the
 # project needs, Prisma's client generation, runs offline in the build stage.
-FROM ${NODE_IMAGE} AS deps
+FROM base AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 
 # build: the Prisma client (bin/prisma-generate.mjs, no engine download) and Next's standalone
 # output (PIPEWATCH_STANDALONE=1, read by next.config.ts).
-FROM ${NODE_IMAGE} AS build
+FROM base AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 \
     PIPEWATCH_STANDALONE=1
@@ -28,7 +29,7 @@ RUN node bin/prisma-generate.mjs && npm run build
 # runtime: the standalone server, its static files and the migrations it applies at start
 # (instrumentation.ts reads prisma/migrations from the working directory). No sources, no
 # dev dependencies, no secrets: configuration comes from the environment at run time.
-FROM ${NODE_IMAGE} AS runtime
+FROM base AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \

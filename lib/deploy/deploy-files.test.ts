@@ -36,7 +36,7 @@ describe("Dockerfile", () => {
   it.each([
     ["a syntax error", "HEALTHCHECK --interval", "HEALTHCHECK --intervall", "Unknown flag"],
     ["an unpinned base", /@sha256:[0-9a-f]{64}/, "", "is not pinned by digest"],
-    ["a missing stage", "AS build", "AS builder", 'expected "deps -> build -> runtime"'],
+    ["a missing stage", "AS build", "AS builder", 'expected "base -> deps -> build -> runtime"'],
     ["npm install", "npm ci --ignore-scripts", "npm install", "no `npm ci`"],
     ["no standalone build", /^( +)PIPEWATCH_STANDALONE=1$/m, "$1X=1", "no standalone output"],
     ["root", "USER node", "USER root", "runs as root"],

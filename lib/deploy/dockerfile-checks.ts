@@ -45,17 +45,14 @@ function assignments(args: string): Map<string, string> {
   return pairs;
 }
 
-/** The build stages, their base image resolved through the ARGs declared before the first FROM. */
+/** The build stages; a stage built FROM an earlier one gets that one's base image. */
 export function stagesOf(instructions: Instruction[]): Stage[] {
-  const globals = new Map<string, string>();
   const stages: Stage[] = [];
   for (const instruction of instructions) {
     if (instruction.keyword === "FROM") {
       const [image = "", , name = ""] = instruction.args.split(/\s+/);
-      const base = image.replace(/^\$\{(\w+)\}$/, (_, arg: string) => globals.get(arg) ?? image);
+      const base = stages.find((stage) => stage.name === image)?.base ?? image;
       stages.push({ name, base, instructions: [] });
-    } else if (stages.length === 0 && instruction.keyword === "ARG") {
-      for (const [name, value] of assignments(instruction.args)) globals.set(name, value);
     } else stages.at(-1)?.instructions.push(instruction);
   }
   return stages;
@@ -73,12 +70,12 @@ function has(stage: Stage | undefined, keyword: string, pattern: RegExp): boolea
 function checkStages(stages: Stage[]): string[] {
   const problems: string[] = [];
   const names = stages.map((stage) => stage.name).join(" -> ");
-  if (names !== "deps -> build -> runtime")
-    problems.push(`stages are "${names}", expected "deps -> build -> runtime"`);
+  if (names !== "base -> deps -> build -> runtime")
+    problems.push(`stages are "${names}", expected "base -> deps -> build -> runtime"`);
   for (const stage of stages)
     if (!PINNED_IMAGE.test(stage.base))
       problems.push(`stage ${stage.name}: base image "${stage.base}" is not pinned by digest`);
-  const [deps, build, runtime] = stages;
+  const [, deps, build, runtime] = stages;
   if (!has(deps, "RUN", /\bnpm ci\b/)) problems.push("deps: no `npm ci` (the lockfile install)");
   if (!has(deps, "COPY", /\bpackage-lock\.json\b/))
     problems.push("deps: the lockfile is not copied");
