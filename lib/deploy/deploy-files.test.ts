@@ -100,6 +100,12 @@ describe(".github/workflows/ci.yml", () => {
     ["write permissions", "contents: read", "contents: write", "more than CI needs"],
     ["no timeout", /timeout-minutes: 10\n/, "\n", "no timeout-minutes"],
     ["no database health check", '--health-cmd "pg_isready', '--health-cm "x', "no health check"],
+    [
+      "an unpinned linter image",
+      /(hadolint:v[\d.]+)@sha256:[0-9a-f]{64}/,
+      "$1",
+      "not pinned by digest",
+    ],
     ["no artifacts on failure", "- if: failure()\n        uses", "- uses", "not uploaded"],
   ])("fails on %s", (_, from, to, problem) => {
     expect(checkWorkflow(edit(ci, from, to), testScript, nodeVersion).join("\n")).toContain(

@@ -83,6 +83,9 @@ function checkSteps(flow: Workflow, lines: string[], nodeVersion: string | undef
   for (const line of lines.filter((l) => /^\s*-?\s*uses:/.test(l)))
     if (!/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d/.test(line))
       problems.push(`not pinned by commit SHA (with its version in a comment): ${line.trim()}`);
+  for (const line of lines.filter((l) => /\bdocker run\b/.test(l)))
+    if (!/ [\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}( |$)/.test(line))
+      problems.push(`docker run of an image not pinned by digest: ${line.trim()}`);
   for (const [name, j] of Object.entries(flow.jobs)) {
     if (!j["timeout-minutes"]) problems.push(`job ${name}: no timeout-minutes`);
     const runs = j.steps.map((s) => s.run ?? "").join("\n");
