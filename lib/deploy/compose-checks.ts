@@ -75,9 +75,15 @@ function checkApp(compose: ComposeFile): string[] {
   if (!/@db:5432\//.test(app.environment?.DATABASE_URL ?? ""))
     problems.push("pipewatch: DATABASE_URL does not point at the db service");
   if (!app.build) problems.push("pipewatch: not built from the Dockerfile");
-  for (const port of app.ports ?? [])
+  const listens = app.environment?.PORT;
+  if (!listens || !commandOf(app.healthcheck).includes(`:${listens}/api/health`))
+    problems.push("pipewatch: PORT is not set to the port its health check asks");
+  for (const port of app.ports ?? []) {
+    if (typeof port === "string" && !port.endsWith(`:${listens}`))
+      problems.push(`pipewatch: port ${port} does not forward to PORT (${listens})`);
     if (!isLoopbackOnly(port))
       problems.push(`pipewatch: port ${JSON.stringify(port)} is published beyond 127.0.0.1`);
+  }
   return problems;
 }
 

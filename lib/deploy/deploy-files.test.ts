@@ -71,6 +71,8 @@ describe("docker-compose.yml", () => {
       "POSTGRES_PASSWORD: x",
       "required",
     ],
+    ["PORT left to .env", /\n +PORT: "3000"/, "", "PORT is not set"],
+    ["a port to nowhere", '"127.0.0.1:3000:3000"', '"127.0.0.1:3000:8080"', "does not forward"],
     ["no restart policy", /restart: unless-stopped/, "restart: no", "no restart policy"],
   ])("fails on %s", (_, from, to, problem) => {
     expect(checkCompose(edit(compose, from, to)).join("\n")).toContain(problem);
