@@ -1,7 +1,7 @@
 // The validators of Pipewatch's configuration values (see lib/config.ts, which reads them).
 import { z } from "zod";
 import { CronError, parseCron } from "./digest/cron.ts";
-import { isTimeZone } from "./digest/iso-week.ts";
+import { isTimeZone } from "./zoned-time.ts";
 
 /** `owner/repo` or `owner/*`, as accepted in PIPEWATCH_REPOS. */
 export type RepoSelector = { owner: string; repo: string | "*" };

@@ -2,7 +2,7 @@
 // the wall clock of a time zone: `*`, lists, ranges and steps (`*/15`, `1-5`, `0,30`); day of
 // week 0-7 (0 and 7 are Sunday). As in cron, when both day fields are restricted a day matches
 // either. Pure; the worker uses it for DIGEST_CRON.
-import { zonedParts } from "./iso-week.ts";
+import { zonedParts } from "@/lib/zoned-time";
 
 export type Cron = {
   minutes: Set<number>;

@@ -1,20 +1,11 @@
 // ISO 8601 weeks (`2026-W47`: Monday to Sunday, week 1 holds the year's first Thursday) and
 // their windows in a time zone. Pure: the digest's page, e-mail, CLI and schedule share them.
 import type { Window } from "@/lib/metrics/scope";
+import { zonedParts } from "@/lib/zoned-time";
 
 export type IsoWeek = { year: number; week: number };
 
 const DAY = 86_400_000;
-
-/** Whether `timeZone` is an IANA zone name this runtime knows (`UTC`, `Europe/Paris`). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** 53 when the year's 1 January is a Thursday, or a Wednesday in a leap year; else 52. */
 export function weeksInYear(year: number): number {
@@ -61,45 +52,6 @@ export function addWeeks(week: IsoWeek, weeks: number): IsoWeek {
 
 export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
   return a.year - b.year || a.week - b.week;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per zone: making one costs far more than using it (cron scans minutes). */
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall-clock date and time of `at` in `timeZone`, with its day of the week (0 Sunday). */
-export function zonedParts(at: Date, timeZone: string) {
-  const parts = formatFor(timeZone).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const year = get("year");
-  const month = get("month");
-  const day = get("day");
-  return {
-    year,
-    month,
-    day,
-    hour: get("hour"),
-    minute: get("minute"),
-    second: get("second"),
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
-  };
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `at`, in milliseconds. */
