@@ -40,6 +40,13 @@ export function runDayOf(
   return [{ workflowId: Number(workflowId), branch, day }];
 }
 
+/** The day keys of `runs` (those with a branch), e.g. the runs refreshShaShared changed. */
+export function runDaysOf(
+  runs: { workflowId: number | bigint; headBranch: string | null; createdAt: Date }[],
+): RunDayKey[] {
+  return runs.flatMap((r) => runDayOf(r.workflowId, r.headBranch, r.createdAt));
+}
+
 /** The keys as three parallel arrays, each key once. */
 function columns(keys: RunDayKey[]) {
   const unique = [

@@ -1,7 +1,7 @@
 // Hand-made data for the metrics tests: a repository, its workflows, and runs described by
 // what matters to a definition (times in minutes from a fixed instant, conclusions, jobs).
 import type { Db } from "@/lib/db/client";
-import { keepRunDays, runDayOf } from "./run-days.ts";
+import { keepRunDays, runDayOf, runDaysOf } from "./run-days.ts";
 import { refreshRunSummaries } from "./run-summaries.ts";
 import { refreshShaShared } from "./sha-shared.ts";
 
@@ -143,10 +143,7 @@ export async function seedRun(db: Db, repoId: number, workflowId: number, spec: 
   const flipped = await refreshShaShared(db, [{ workflowId, headSha: spec.sha ?? `sha${id}` }]);
   if (spec.summaries !== false) await refreshRunSummaries(db, [id]);
   const branch = spec.branch === undefined ? "main" : spec.branch;
-  await keepRunDays(db, [
-    ...runDayOf(workflowId, branch, at(spec.created)),
-    ...flipped.flatMap((r) => runDayOf(r.workflowId, r.headBranch, r.createdAt)),
-  ]);
+  await keepRunDays(db, [...runDayOf(workflowId, branch, at(spec.created)), ...runDaysOf(flipped)]);
   return id;
 }
 

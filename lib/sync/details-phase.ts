@@ -4,7 +4,7 @@
 // whole repository (credentials, rate limit, a lost lease) end the phase.
 import "server-only";
 import { statusOf } from "@/lib/github/client";
-import { keepRunDays, runDayOf } from "@/lib/metrics/run-days";
+import { keepRunDays, runDaysOf } from "@/lib/metrics/run-days";
 import { lockShaGroups, refreshShaShared } from "@/lib/metrics/sha-shared";
 import type { SyncContext, SyncRepo } from "./context.ts";
 import { linkDeploymentsOfRuns } from "./deployments.ts";
@@ -46,10 +46,7 @@ export async function deleteRun(ctx: SyncContext, runId: number): Promise<void> 
     // no longer share it; its day no longer has its numbers.
     await linkDeploymentsOfRuns(tx, [runId]);
     const flipped = await refreshShaShared(tx, group);
-    await keepRunDays(tx, [
-      ...runDayOf(run.workflowId, run.headBranch, run.createdAt),
-      ...flipped.flatMap((r) => runDayOf(r.workflowId, r.headBranch, r.createdAt)),
-    ]);
+    await keepRunDays(tx, runDaysOf([run, ...flipped]));
   });
 }
 

@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
-import { keepRunDays, runDayOf } from "@/lib/metrics/run-days";
+import { keepRunDays, runDayOf, runDaysOf } from "@/lib/metrics/run-days";
 import { lockShaGroups, refreshShaShared } from "@/lib/metrics/sha-shared";
 import { linkDeploymentsOfRuns } from "./deployments.ts";
 import type { GitHubRun } from "./github-schemas.ts";
@@ -82,7 +82,7 @@ export async function saveRuns(
   // transaction writes (run-days.ts).
   await keepRunDays(db, [
     ...kept.flatMap((r) => runDayOf(r.workflow_id, r.head_branch, r.created_at)),
-    ...flipped.flatMap((r) => runDayOf(r.workflowId, r.headBranch, r.createdAt)),
+    ...runDaysOf(flipped),
   ]);
   // Deployments stored before their run now belong to its pipeline.
   await linkDeploymentsOfRuns(
