@@ -1,4 +1,5 @@
 // A pipeline as GET /api/v1/pipelines answers it, for the Overview's unit tests.
+import { examplePipeline } from "@/lib/metrics/pipeline-testing";
 import type { Pipeline, PipelineFlag } from "@/lib/metrics/pipelines";
 
 export const NOW = Date.parse("2026-11-26T12:00:00Z");
@@ -19,23 +20,13 @@ export function pipeline(
 ): Pipeline {
   const { streakOf = 0, sinceMs = HOUR, ...rest } = over;
   const id = String(next++);
-  return {
+  return examplePipeline({
     id,
-    repo: "acme/api",
-    workflowId: Number(id),
     name: `CI ${id}`,
-    path: ".github/workflows/ci.yml",
-    state: "active",
-    isDeploy: false,
-    slowThresholdMs: 600_000,
-    defaultBranch: "main",
-    runs: 10,
     successes: 9,
     failures: 1,
-    cancelled: 0,
     successRate: 0.9,
     durationMs: { p50: 240_000, p95: 300_000, max: 310_000 },
-    queueMs: { p50: 1_000, p95: 2_000 },
     cache: { hits: 3, partial: 1, misses: 0, hitRate: 0.75 },
     flaky: { flakyRuns: 0, rate: 0, flakyTests: 0 },
     streak: {
@@ -44,7 +35,6 @@ export function pipeline(
       failureStreak: streakOf,
       longestGapMs: sinceMs,
     },
-    lastDeployAt: null,
     lastRun: {
       id: `9${id}`,
       runNumber: 1,
@@ -54,7 +44,6 @@ export function pipeline(
       durationMs: null,
       htmlUrl: `https://github.com/acme/api/actions/runs/9${id}`,
     },
-    flags: [],
     ...rest,
-  };
+  });
 }

@@ -1,48 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ListedFlag } from "@/lib/metrics/flag-list";
+import { examplePipeline } from "@/lib/metrics/pipeline-testing";
 import type { Pipeline } from "@/lib/metrics/pipelines";
 import { buildTiles, countTiles, toTile } from "./wall-model.ts";
 
 const NOW = Date.parse("2026-11-27T12:00:00Z");
 
 function pipeline(over: Partial<Pipeline> & { id: string }): Pipeline {
-  return {
-    repo: "acme/api",
-    workflowId: Number(over.id),
-    name: `W${over.id}`,
-    path: ".github/workflows/ci.yml",
-    state: "active",
-    isDeploy: false,
-    slowThresholdMs: 600_000,
-    defaultBranch: "main",
-    runs: 10,
-    successes: 10,
-    failures: 0,
-    cancelled: 0,
-    successRate: 1,
-    durationMs: { p50: 60_000, p95: 90_000, max: 100_000 },
-    queueMs: { p50: 1_000, p95: 2_000 },
-    cache: { hits: 0, partial: 0, misses: 0, hitRate: null },
-    flaky: { flakyRuns: 0, rate: null, flakyTests: 0 },
-    streak: {
-      lastSuccessAt: "2026-11-27T11:00:00Z",
-      sinceLastSuccessMs: 0,
-      failureStreak: 0,
-      longestGapMs: null,
-    },
-    lastDeployAt: null,
-    lastRun: {
-      id: "1",
-      runNumber: 1,
-      status: "completed",
-      conclusion: "success",
-      createdAt: "2026-11-27T11:00:00Z",
-      durationMs: null,
-      htmlUrl: "",
-    },
-    flags: [],
-    ...over,
-  };
+  return examplePipeline(over);
 }
 
 const skipped = {

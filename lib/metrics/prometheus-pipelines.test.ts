@@ -1,39 +1,31 @@
 import { describe, expect, it } from "vitest";
+import { examplePipeline } from "./pipeline-testing.ts";
 import type { Pipeline } from "./pipelines.ts";
 import { serializeFamilies } from "./prometheus.ts";
 import { buildFlagFamilies, buildPipelineFamilies } from "./prometheus-pipelines.ts";
 import { familyOf, parseExposition } from "./prometheus-testing.ts";
 
-const pipeline = (over: Partial<Pipeline> = {}): Pipeline => ({
-  id: "7",
-  repo: "acme/api",
-  workflowId: 7,
-  name: "CI",
-  path: ".github/workflows/ci.yml",
-  state: "active",
-  isDeploy: false,
-  slowThresholdMs: 600_000,
-  defaultBranch: "main",
-  runs: 10,
-  successes: 6,
-  failures: 3,
-  cancelled: 1,
-  successRate: 6 / 9,
-  durationMs: { p50: 240_000, p95: 301_500, max: 310_250 },
-  queueMs: { p50: 1_000, p95: 12_345 },
-  cache: { hits: 3, partial: 1, misses: 0, hitRate: 0.75 },
-  flaky: { flakyRuns: 1, rate: 0.125, flakyTests: 2 },
-  streak: {
-    lastSuccessAt: "2026-11-26T11:00:00.250Z",
-    sinceLastSuccessMs: 3_600_000,
-    failureStreak: 0,
-    longestGapMs: 86_400_000,
-  },
-  lastDeployAt: null,
-  lastRun: null,
-  flags: [],
-  ...over,
-});
+const pipeline = (over: Partial<Pipeline> = {}): Pipeline =>
+  examplePipeline({
+    id: "7",
+    name: "CI",
+    successes: 6,
+    failures: 3,
+    cancelled: 1,
+    successRate: 6 / 9,
+    durationMs: { p50: 240_000, p95: 301_500, max: 310_250 },
+    queueMs: { p50: 1_000, p95: 12_345 },
+    cache: { hits: 3, partial: 1, misses: 0, hitRate: 0.75 },
+    flaky: { flakyRuns: 1, rate: 0.125, flakyTests: 2 },
+    streak: {
+      lastSuccessAt: "2026-11-26T11:00:00.250Z",
+      sinceLastSuccessMs: 3_600_000,
+      failureStreak: 0,
+      longestGapMs: 86_400_000,
+    },
+    lastRun: null,
+    ...over,
+  });
 
 const read = (pipelines: Pipeline[]) =>
   parseExposition(serializeFamilies(buildPipelineFamilies(pipelines, "30d")));
