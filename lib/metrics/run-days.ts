@@ -16,9 +16,9 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbOrTx } from "@/lib/github/conditional";
-import { CANCELLED_CONCLUSIONS, countedAttempt, FAILURE_CONCLUSIONS } from "./conclusions.ts";
+import { CANCELLED_CONCLUSIONS, FAILURE_CONCLUSIONS } from "./conclusions.ts";
 import { runCacheRestores, runQueues } from "./run-summaries.ts";
-import { SOLE_RUN } from "./sha-shared.ts";
+import { soleGroupColumns } from "./sha-shared.ts";
 import { msBetween } from "./sql-time.ts";
 
 /** A pipeline's branch on a UTC day (YYYY-MM-DD). */
@@ -102,8 +102,7 @@ export function dayCountColumns(): Prisma.Sql {
     count(*) FILTER (WHERE ${done} AND r.conclusion = 'success')::int AS successes,
     count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${FAILURE_CONCLUSIONS}::text[]))::int AS failures,
     count(*) FILTER (WHERE ${done} AND r.conclusion = ANY(${CANCELLED_CONCLUSIONS}::text[]))::int AS cancelled,
-    count(*) FILTER (WHERE ${SOLE_RUN})::int AS sole_groups,
-    count(*) FILTER (WHERE ${SOLE_RUN} AND ${countedAttempt(Prisma.sql`r.`)})::int AS sole_counted,
+    ${soleGroupColumns()},
     coalesce(sum(n.hits), 0)::int AS cache_hits, coalesce(sum(n.partial), 0)::int AS cache_partial,
     coalesce(sum(n.misses), 0)::int AS cache_misses`;
 }

@@ -82,9 +82,9 @@ export const SOLE_RUN = Prisma.sql`(r.sha_shared IS FALSE AND r.run_attempt = 1)
 export type SoleGroups = { groups: number; counted: number };
 
 /**
- * Aggregate columns `sole_groups` and `sole_counted` (SoleGroups) over runs `r` in scope: for a
- * statement that reads the runs in scope anyway (the run stats), which spares the flaky stats
- * a pass of their own.
+ * Aggregate columns `sole_groups` and `sole_counted` (SoleGroups) over runs `r`: for the kept
+ * days (run-days.ts) and the statements that read the runs in scope anyway (the run stats'
+ * partial days), which spares the flaky stats a pass of their own.
  */
 export function soleGroupColumns(): Prisma.Sql {
   return Prisma.sql`count(*) FILTER (WHERE ${SOLE_RUN})::int AS sole_groups,
