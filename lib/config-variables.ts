@@ -96,6 +96,12 @@ export const VARIABLES = {
     example: "a-long-random-string",
     secret: true,
   },
+  AUTH_SECRET: {
+    schema: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    doc: "Key that signs sign-in sessions and the TV and digest links (32+ random characters). Required when access control is on.",
+    example: "output-of-openssl-rand-base64-32",
+    secret: true,
+  },
   PIPEWATCH_REPOS: {
     schema: repos,
     doc: "Repositories to watch, comma-separated: owner/repo, or owner/* for all of an owner's non-archived repositories.",

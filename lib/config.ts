@@ -49,6 +49,8 @@ export type Config = {
   githubToken: string | undefined;
   githubApp: GitHubAppConfig | undefined;
   webhookSecret: string | undefined;
+  /** Signs sessions and read-only links (lib/access); required when access control is on. */
+  authSecret: string | undefined;
   /** Where people open Pipewatch, without a trailing slash (for links in e-mails and alerts). */
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -154,6 +156,7 @@ export function loadConfig(env: Environment = process.env): Config {
     githubToken: read("GITHUB_TOKEN") as string | undefined,
     githubApp: readGitHubApp(read, problems),
     webhookSecret: read("GITHUB_WEBHOOK_SECRET") as string | undefined,
+    authSecret: read("AUTH_SECRET") as string | undefined,
     publicUrl: "",
     smtpUrl: read("SMTP_URL") as string | undefined,
     alerts: readAlertSettings(read, problems),
