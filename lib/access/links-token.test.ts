@@ -1,5 +1,6 @@
 // The links' tokens: only our key's signature over the exact claims verifies.
 import { createHmac } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deriveLinkKey, newLinkId, signLinkToken, verifyTokenSignature } from "./links-token.ts";
 
@@ -61,5 +62,23 @@ describe("link tokens", () => {
     const ids = new Set(Array.from({ length: 100 }, () => newLinkId()));
     expect(ids.size).toBe(100);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("never verify, nor throw, for arbitrary text or any one-character change of a valid token", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        expect(verifyTokenSignature(key, text)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+    const alphabet = fc.constantFrom(..."abcdefABCDEF0123456789._-xyzXYZ".split(""));
+    fc.assert(
+      fc.property(fc.nat({ max: token.length - 1 }), alphabet, (index, char) => {
+        fc.pre(token[index] !== char);
+        const changed = `${token.slice(0, index)}${char}${token.slice(index + 1)}`;
+        expect(verifyTokenSignature(key, changed)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
