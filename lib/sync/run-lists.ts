@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { apiUrl, getConditional, getIfChanged, storeValidators } from "@/lib/github/conditional";
 import { type SyncContext, type SyncRepo, stopIfAborted } from "./context.ts";
-import { parseGitHub, runSchema } from "./github-schemas.ts";
+import { type GitHubRun, parseGitHub, runSchema } from "./github-schemas.ts";
 import { pool } from "./pool.ts";
 import {
   createdQualifier,
@@ -118,13 +118,29 @@ async function listWindow(
       next = more.next;
     }
   }
-  const runs = items.map((item) => parseGitHub(runSchema, item, "workflow run"));
+  // A malformed run is skipped, with its reason logged, rather than failing the whole window:
+  // one object GitHub got wrong must not keep every other run of the repository out.
+  const runs: GitHubRun[] = [];
+  const malformed: string[] = [];
+  for (const item of items) {
+    try {
+      runs.push(parseGitHub(runSchema, item, "workflow run"));
+    } catch (error: unknown) {
+      malformed.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (malformed.length > 0)
+    ctx.log(
+      `${repo.fullName}: skipped ${malformed.length} malformed run(s) of a run list, read again next pass: ${malformed[0]}`,
+    );
   await ctx.db.$transaction(async (tx) => {
     const { stored, skipped } = await saveRuns(tx, repo.id, runs);
     result.runsStored += stored.length;
     // A run of a workflow not stored yet (created since the workflows were read) must be read
-    // again next time: the window's ETag is kept only when every skipped run is a generated one.
-    const complete = whole && skipped.every((r) => r.path && isDynamicWorkflow(r.path));
+    // again next time: the window's ETag is kept only when every skipped run is a generated one
+    // and no run was malformed.
+    const complete =
+      whole && malformed.length === 0 && skipped.every((r) => r.path && isDynamicWorkflow(r.path));
     if (complete) await storeValidators(tx, [{ url, validator: answer.validator }]);
   });
 }
