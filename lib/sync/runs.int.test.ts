@@ -1,50 +1,28 @@
 // Run lists by created window against the simulator's busy repository (~3,000 runs in 30 days,
 // far more than a page a day) and a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { createGitHubClient, type Exchange, type GitHubClient } from "@/lib/github/client";
-import type { RunningSimulator } from "@/lib/simulator/server/index";
-import { startTestSimulator, TEST_NOW } from "@/lib/simulator/testing/start";
-import { DEFAULT_SYNC_OPTIONS, type SyncContext } from "./context.ts";
-import { saveRepositories } from "./repositories.ts";
+import type { Db } from "@/lib/db/client";
+import type { Exchange, GitHubClient } from "@/lib/github/client";
+import { TEST_NOW } from "@/lib/simulator/testing/start";
+import type { SyncContext, SyncRepo } from "./context.ts";
 import { listRuns } from "./run-lists.ts";
+import { type RunListBench, startRunListBench } from "./run-lists-testing.ts";
 import { DAY } from "./run-windows.ts";
 import { saveRuns } from "./runs.ts";
-import { fetchWorkflows, saveWorkflows } from "./workflows.ts";
 
-let database: TestDatabase;
+let bench: RunListBench | undefined;
 let db: Db;
-let sim: RunningSimulator;
 let client: GitHubClient;
 let ctx: SyncContext;
+let repo: SyncRepo;
 const exchanges: Exchange[] = [];
-const repo = { id: 0, owner: "acme", name: "monorepo", fullName: "acme/monorepo" };
 
 beforeAll(async () => {
-  [database, sim] = await Promise.all([createTestDatabase(), startTestSimulator("busy")]);
-  db = createDb(database.url, { max: 4 });
-  client = createGitHubClient({
-    baseUrl: sim.url,
-    auth: { token: "t" },
-    retryBaseMs: 10,
-    onExchange: (e) => exchanges.push(e),
-  });
-  const { data } = await client.rest.repos.get({ owner: "acme", repo: "monorepo" });
-  repo.id = data.id;
-  await saveRepositories(db, [data as never]);
-  await saveWorkflows(db, data.id, await fetchWorkflows(client, repo));
-  ctx = {
-    db,
-    client,
-    options: DEFAULT_SYNC_OPTIONS,
-    now: () => new Date(TEST_NOW),
-    log: () => undefined,
-  };
+  bench = await startRunListBench("busy", "monorepo", { onExchange: (e) => exchanges.push(e) });
+  ({ db, client, ctx, repo } = bench);
 });
 afterAll(async () => {
-  await db?.$disconnect();
-  await Promise.all([database?.drop(), sim?.close()]);
+  await bench?.close();
 });
 
 const listRequests = () =>
