@@ -4,7 +4,7 @@
 import "server-only";
 import type { RepoSelector } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
-import { UserError } from "@/lib/errors";
+import { describeError, UserError } from "@/lib/errors";
 import { type GitHubClient, statusOf } from "@/lib/github/client";
 import { evaluateRepositoryFlags } from "@/lib/metrics/flags/evaluate";
 import type { SyncOptions, SyncProgress, SyncRepo } from "./context.ts";
@@ -45,7 +45,7 @@ export function explainGitHubError(error: unknown): string {
   if (isRateLimited(error))
     return "GitHub's rate limit is exhausted; the sync resumes when it resets";
   if (status === 403) return `GitHub refused access (403): ${String((error as Error).message)}`;
-  return error instanceof Error ? error.message.split("\n")[0] || error.name : String(error);
+  return describeError(error);
 }
 
 /**

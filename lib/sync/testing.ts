@@ -191,6 +191,15 @@ export async function openPipelineFlags(db: Db): Promise<string[]> {
   return open.map((f) => `${f.repo.fullName} ${f.workflow?.name} ${f.kind} ${f.severity}`).sort();
 }
 
+/** What derivedColumns gives for each stale count after any write: none. */
+export const NO_STALE_DERIVED = {
+  staleRunSummaries: 0,
+  staleDeploymentWorkflows: 0,
+  staleDeploymentSuccesses: 0,
+  staleShaShared: 0,
+  staleRunDays: 0,
+};
+
 /**
  * Rows whose values kept for the metrics (run-summaries.ts, deployments.ts) differ from what they
  * are derived from, and how many are set at all: the first three must be 0 after any write.
