@@ -147,6 +147,11 @@ function authOptions(auth: ClientAuth) {
  * the installation-token requests go through the same base URL and instrumented fetch, so they
  * work against GHES and the simulator and are counted by `onExchange`.
  */
+// The throttling plugin keeps its limiters in module-wide groups, keyed by `throttle.id`: one id
+// per client gives each its own, so that a client made anew (after a wall-clock jump back, which
+// makes Bottleneck hold requests for as long as the jump: worker.ts) does not inherit the old.
+let clientSerial = 0;
+
 export function createGitHubClient(options: ClientOptions): GitHubClient {
   const log = options.log ?? (() => undefined);
   const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
@@ -159,6 +164,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryBaseMs ?? 1_000 },
     throttle: {
+      id: `pipewatch-${++clientSerial}`,
       onRateLimit: (
         retryAfter: number,
         request: { method: string; url: string },

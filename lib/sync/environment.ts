@@ -14,13 +14,15 @@ export function createSyncEnvironment(
   hooks: { log?: (line: string) => void; onProgress?: (progress: SyncProgress) => void } = {},
 ): SyncEnvironment {
   const telemetry = new SyncTelemetry();
-  const provider = createClientProvider(config, {
-    onExchange: telemetry.onExchange,
-    log: hooks.log,
-  });
+  const newProvider = () =>
+    createClientProvider(config, { onExchange: telemetry.onExchange, log: hooks.log });
+  let provider = newProvider();
   return {
     db,
     clientFor: (owner) => provider.forOwner(owner),
+    resetClients: () => {
+      provider = newProvider();
+    },
     telemetry,
     options: {
       ...DEFAULT_SYNC_OPTIONS,

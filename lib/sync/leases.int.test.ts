@@ -62,4 +62,16 @@ describe("leases", () => {
     expect(most).toBe(1);
     expect(ran).toBeGreaterThanOrEqual(1);
   });
+
+  it("expire on time after the database's clock moved back", async () => {
+    const { db } = database;
+    expect(await acquireLease(db, "jump", "remote-worker", 60_000)).toBe(true);
+    // The holder (on another machine) dies; the clock then moves back 6 hours: its expiry
+    // now lies 6 hours further ahead than it could have set.
+    await db.$executeRaw`UPDATE leases SET expires_at = now() + interval '6 hours' WHERE name = 'jump'`;
+    expect(await acquireLease(db, "jump", "w2", 50)).toBe(false);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await acquireLease(db, "jump", "w2", 50)).toBe(true);
+    await releaseLease(db, "jump", "w2");
+  });
 });

@@ -57,6 +57,13 @@ export async function acquireLease(
   ttlMs: number,
 ): Promise<boolean> {
   if (await tryAcquire(db, name, owner, ttlMs)) return true;
+  // No holder sets an expiry further ahead than its time to live: one that is was written
+  // before the database's clock moved back, and would keep a dead holder's lease for as long
+  // as the clock jumped. It is brought back to a time to live from now (a live holder's next
+  // renewal does the same), so a dead holder's lease expires on time.
+  await db.$executeRaw`
+    UPDATE leases SET expires_at = now() + ${ttlMs} * interval '1 millisecond'
+     WHERE name = ${name} AND expires_at > now() + ${ttlMs} * interval '1 millisecond'`;
   const holder = await db.lease.findUnique({ where: { name } });
   if (!holder || !isDeadLocalOwner(holder.owner)) return false;
   // Its holder died on this machine: take it over, if that holder still has it.

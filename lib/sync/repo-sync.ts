@@ -13,7 +13,7 @@ import { deleteRun, fetchDueDetails } from "./details-phase.ts";
 import { parseGitHub, runSchema } from "./github-schemas.ts";
 import { pool } from "./pool.ts";
 import { listRuns } from "./run-lists.ts";
-import { DAY } from "./run-windows.ts";
+import { DAY, isSweepDue } from "./run-windows.ts";
 import { saveRuns } from "./runs.ts";
 import { backfillDone, beginSync } from "./sync-state.ts";
 import { syncWorkflows } from "./workflows.ts";
@@ -150,9 +150,7 @@ export async function syncRepository(
   // repository untracked for a while): nothing between two sweeps goes unread.
   const sweepFrom = Math.max(backfillFrom, Math.min(now - RERUN_HORIZON_MS, (swept ?? now) - DAY));
   const sweepDue =
-    swept === null ||
-    now - swept >= ctx.options.sweepEveryMs ||
-    !(await backfillDone(ctx.db, repo.id));
+    isSweepDue(now, swept, ctx.options.sweepEveryMs) || !(await backfillDone(ctx.db, repo.id));
   const listFrom =
     requested ??
     (swept === null

@@ -3,6 +3,7 @@ import {
   createdQualifier,
   DAY,
   dayWindows,
+  isSweepDue,
   planWindows,
   SECOND,
   splitWindow,
@@ -50,5 +51,15 @@ describe("run windows", () => {
     expect(covered).toHaveLength(times.length);
     // The same stored runs always give the same windows (the ETags depend on it).
     expect(planWindows(days, times, 100)).toEqual(plan);
+  });
+
+  it("sweep when due, and at once when the last sweep lies ahead of a clock that moved back", () => {
+    const every = 6 * 3600_000;
+    expect(isSweepDue(T, null, every)).toBe(true);
+    expect(isSweepDue(T, T - every, every)).toBe(true);
+    expect(isSweepDue(T, T - every + 1, every)).toBe(false);
+    expect(isSweepDue(T, T, every)).toBe(false);
+    // The clock went back 5 hours after a sweep: waiting would put sweeps off 11 hours.
+    expect(isSweepDue(T - 5 * 3600_000, T, every)).toBe(true);
   });
 });

@@ -79,3 +79,12 @@ export function createdQualifier(window: Window): string {
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   return `${iso(window.from)}..${iso(window.to)}`;
 }
+
+/**
+ * Whether a sweep of the re-run horizon is due at `now`, the last one done at `swept`: also
+ * when `swept` lies ahead of `now`, written before the wall clock moved back, which would
+ * otherwise put off every sweep for as long as the clock jumped.
+ */
+export function isSweepDue(now: number, swept: number | null, everyMs: number): boolean {
+  return swept === null || now - swept >= everyMs || swept > now;
+}

@@ -28,6 +28,12 @@ export type SyncEnvironment = {
   /** This worker's name in leases. */
   workerId: string;
   now?: () => Date;
+  /**
+   * Drops the GitHub clients, so the next `clientFor` makes new ones: after a wall-clock jump
+   * back, their rate limiter (Bottleneck, which times by Date.now()) would hold every request
+   * for as long as the clock jumped.
+   */
+  resetClients?: () => void;
   log?: (line: string) => void;
   onProgress?: (progress: SyncProgress) => void;
 };
@@ -97,9 +103,26 @@ export function nextSyncDelay(intervalMs: number, failures: number, random = Mat
   return Math.round(base * (0.9 + 0.2 * random()));
 }
 
+/**
+ * How far ahead a sync can ever be scheduled: the longest delay nextSyncDelay gives, or a
+ * rate limit's reset (GitHub's window is an hour), with a minute to spare. A next_sync_at
+ * beyond it was written before the wall clock moved back; waiting for it would stall the
+ * poller for as long as the clock jumped.
+ */
+export function scheduleHorizonMs(intervalMs: number): number {
+  return Math.max(intervalMs, MAX_BACKOFF_MS) * 1.1 + 60_000;
+}
+
+/** Whether a sync scheduled at `nextSyncAt` is due at `now` (see scheduleHorizonMs). */
+export function isSyncDue(nextSyncAt: Date | null, now: number, intervalMs: number): boolean {
+  if (!nextSyncAt) return true;
+  const at = nextSyncAt.getTime();
+  return at <= now || at > now + scheduleHorizonMs(intervalMs);
+}
+
 async function isDue(env: SyncEnvironment, repoId: number): Promise<boolean> {
   const state = await env.db.syncState.findUnique({ where: { repoId: BigInt(repoId) } });
-  return !state?.nextSyncAt || state.nextSyncAt.getTime() <= Date.now();
+  return isSyncDue(state?.nextSyncAt ?? null, Date.now(), env.pollIntervalMs);
 }
 
 /** When to try again after a failed pass: at the budget's reset when it ran out, else back-off. */

@@ -22,20 +22,25 @@ export function testSyncEnvironment(
 ): SyncEnvironment {
   const telemetry = new SyncTelemetry();
   const record = overrides.record;
-  const client = createGitHubClient({
-    baseUrl: sim.url,
-    auth: { token: "t" },
-    retryBaseMs: 5,
-    timeoutMs: 2_000,
-    maxRateLimitWaitMs: 10_000,
-    onExchange: (exchange) => {
-      telemetry.onExchange(exchange);
-      record?.push(exchange);
-    },
-  });
+  const newClient = () =>
+    createGitHubClient({
+      baseUrl: sim.url,
+      auth: { token: "t" },
+      retryBaseMs: 5,
+      timeoutMs: 2_000,
+      maxRateLimitWaitMs: 10_000,
+      onExchange: (exchange) => {
+        telemetry.onExchange(exchange);
+        record?.push(exchange);
+      },
+    });
+  let client = newClient();
   return {
     db,
     clientFor: async () => client,
+    resetClients: () => {
+      client = newClient();
+    },
     telemetry,
     options: { ...DEFAULT_SYNC_OPTIONS, retryBaseMs: 5, ...overrides },
     pollIntervalMs: 60_000,
