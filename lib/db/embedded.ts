@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { UserError } from "@/lib/errors";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 import { serveDatabase } from "./wire-server.ts";
 
@@ -18,11 +19,34 @@ function urlFor(port: number, password: string): string {
 /** A fresh password per start: only processes we hand the URL to can connect. */
 const newPassword = () => randomBytes(18).toString("base64url");
 
+/** Thrown when the disk holding the embedded database has no space left to open it. */
+export class DiskFullError extends UserError {
+  constructor(dataDir: string) {
+    super(
+      `The disk holding the embedded database (${path.resolve(dataDir)}, PIPEWATCH_DATA_DIR) is full: free some space and start Pipewatch again. Nothing was lost: what was stored before is still there.`,
+    );
+  }
+}
+
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ENOSPC" || /no space left on device/i.test(String(error));
+}
+
 /**
  * Opens the embedded database in `<dataDir>/db` (created on first use) and serves it on
- * 127.0.0.1. Throws DataDirLockedError when another process already serves this directory.
+ * 127.0.0.1. Throws DataDirLockedError when another process already serves this directory,
+ * DiskFullError when its disk is full.
  */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  try {
+    return await openEmbeddedDatabase(dataDir);
+  } catch (error: unknown) {
+    throw isDiskFull(error) ? new DiskFullError(dataDir) : error;
+  }
+}
+
+async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataDirLock(dataDir);
   const dir = path.resolve(dataDir, "db");
