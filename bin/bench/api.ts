@@ -27,6 +27,7 @@ import {
   recordStatements,
 } from "./api-measure.ts";
 import { describeShape, type SeedShape, seed } from "./api-seed.ts";
+import { onServer as onServerOf } from "./server-sql.ts";
 
 const { values } = parseArgs({
   options: {
@@ -59,15 +60,7 @@ const shape: SeedShape = {
 const name = values.reuse ?? `pipewatch_bench_${randomBytes(4).toString("hex")}`;
 if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database name: ${name}`);
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
+const onServer = (sql: string) => onServerOf(serverUrl, sql);
 
 function databaseUrl(): string {
   const url = new URL(serverUrl);

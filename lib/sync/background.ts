@@ -3,13 +3,15 @@
 import "server-only";
 import { startAlerts } from "@/lib/alerts/background";
 import type { Config } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
+import { createDb, getDb } from "@/lib/db/client";
 import { startDigestSchedule } from "@/lib/digest/schedule";
 import { describeError } from "@/lib/errors";
 import { createSyncEnvironment } from "./environment.ts";
 import { runWorker } from "./worker.ts";
 
 const log = (line: string) => console.log(`pipewatch: ${line}`);
+/** Connections of the worker's own pool: it syncs one repository at a time, a few queries at once. */
+const WORKER_POOL = 4;
 
 /** Why the in-app worker does not run, or null when it should. */
 export function workerDisabledReason(config: Config): string | null {
@@ -36,7 +38,11 @@ export function startBackgroundWorker(config: Config): boolean {
   // No signal handlers of our own: Next.js ends the process on SIGTERM, and a sync cut off at
   // any point is finished by the next one (nothing is lost).
   try {
-    const env = createSyncEnvironment(config, getDb(), { log });
+    // The worker has a pool of its own: on the shared one its queries waited behind every API
+    // request's, and under load (50 clients on /api/v1/pipelines, npm run bench:load) it
+    // started no sync at all for seconds on end.
+    const db = config.databaseUrl ? createDb(config.databaseUrl, { max: WORKER_POOL }) : getDb();
+    const env = createSyncEnvironment(config, db, { log });
     log(
       `syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ")} every ${config.pollIntervalSeconds} s`,
     );
