@@ -5,8 +5,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { describeError } from "@/lib/errors";
 import { type FlagList, listFlags } from "@/lib/metrics/flag-list";
-import { getPipelinesReport, type PipelinesReport } from "@/lib/metrics/pipelines";
-import { parseBranch, parseWindow } from "@/lib/metrics/scope";
+import type { PipelinesReport } from "@/lib/metrics/pipelines";
+import { getSharedPipelinesReport } from "@/lib/metrics/pipelines-shared";
 
 /** Either part is absent when it could not be read: the wall's polling then says why. */
 export type WallData = { report?: PipelinesReport; flags?: FlagList };
@@ -14,7 +14,8 @@ export type WallData = { report?: PipelinesReport; flags?: FlagList };
 export async function getWallData(): Promise<WallData> {
   const db = getDb();
   const [report, flags] = await Promise.allSettled([
-    getPipelinesReport(db, { window: parseWindow(undefined, new Date()), branch: parseBranch("") }),
+    // The wall's own polls ask GET /api/v1/pipelines with no parameter: the same computation.
+    getSharedPipelinesReport(db, {}),
     listFlags(db, { state: "open" }),
   ]);
   for (const result of [report, flags])

@@ -2,8 +2,9 @@
 import { badRequest, json, notFound, parseQuery, serverError } from "@/lib/api/http";
 import { pipelinesQuery } from "@/lib/api/queries";
 import { getDb } from "@/lib/db/client";
-import { getPipelinesReport, UnknownRepositoryError } from "@/lib/metrics/pipelines";
-import { parseBranch, parseWindow, ScopeError } from "@/lib/metrics/scope";
+import { UnknownRepositoryError } from "@/lib/metrics/pipelines";
+import { getSharedPipelinesReport } from "@/lib/metrics/pipelines-shared";
+import { ScopeError } from "@/lib/metrics/scope";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseQuery(request, pipelinesQuery);
   if (!parsed.ok) return parsed.response;
   try {
-    const scope = {
-      window: parseWindow(parsed.value.window, new Date()),
-      branch: parseBranch(parsed.value.branch),
-    };
-    return json(await getPipelinesReport(getDb(), scope, { repo: parsed.value.repo }));
+    return json(await getSharedPipelinesReport(getDb(), parsed.value));
   } catch (error: unknown) {
     if (error instanceof ScopeError) return badRequest(error.message, error.parameter);
     if (error instanceof UnknownRepositoryError) return notFound(error.message);
