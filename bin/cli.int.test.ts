@@ -90,3 +90,23 @@ describe("pipewatch migrate on the embedded database", () => {
     }
   });
 });
+
+describe("pipewatch on an address other machines reach", () => {
+  it("refuses to start without access control, before anything slow, naming what to set", () => {
+    for (const command of ["start", "demo", "dev"]) {
+      const result = pipewatch([command], { HOST: "0.0.0.0" });
+      expect(result.code).toBe(2);
+      expect(result.stderr.trimEnd().split("\n")).toEqual([
+        expect.stringMatching(
+          /^pipewatch: HOST=0\.0\.0\.0 makes Pipewatch reachable from other machines, but access control is off\. Set PIPEWATCH_PASSWORD and AUTH_SECRET/,
+        ),
+      ]);
+    }
+  });
+
+  it("needs AUTH_SECRET with a password", () => {
+    const result = pipewatch(["start"], { HOST: "0.0.0.0", PIPEWATCH_PASSWORD: "correct horse" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pipewatch: Access control is on .* AUTH_SECRET is not set/);
+  });
+});
