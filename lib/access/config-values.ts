@@ -19,7 +19,11 @@ const entries = (value: string) =>
 /** A plain password of 8+ characters, or a hash from `pipewatch hash-password`. */
 export const password = z.string().superRefine((value, ctx) => {
   if (value.startsWith("scrypt$")) {
-    if (!PASSWORD_HASH.test(value))
+    const [, N = 0, r = 0, p = 0] = (PASSWORD_HASH.exec(value) ?? []).map(Number);
+    // The costs scrypt accepts, within what a sign-in can afford.
+    const sane =
+      N >= 2 && N <= 2 ** 20 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16;
+    if (!sane)
       ctx.addIssue({
         code: "custom",
         message: "looks like a hash but is not one from `pipewatch hash-password`",
