@@ -1,6 +1,7 @@
 "use server";
 // The sign-in page's and the header's server actions: password and GitHub sign-in, sign-out.
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getConfig } from "@/lib/config";
 import { signIn, signOut, TooManyAttempts } from "./auth.ts";
 import { safeCallbackPath } from "./gate.ts";
 
@@ -33,7 +34,9 @@ export async function signInWithPassword(
 }
 
 export async function signInWithGitHub(form: FormData): Promise<void> {
-  await signIn("github", { redirectTo: callbackOf(form) });
+  // GitHub must send people back to the address they use, which is the one it has registered.
+  const redirectUri = `${getConfig().publicUrl}/api/auth/callback/github`;
+  await signIn("github", { redirectTo: callbackOf(form) }, { redirect_uri: redirectUri });
 }
 
 export async function signOutOfPipewatch(): Promise<void> {

@@ -2,7 +2,7 @@
 // configured organisations and teams. Sessions are JWTs in http-only, SameSite=Lax cookies
 // (Secure when PIPEWATCH_PUBLIC_URL is https), signed with AUTH_SECRET.
 import "server-only";
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -109,8 +109,9 @@ function authConfig(): NextAuthConfig {
         return token;
       },
       redirect({ url, baseUrl }) {
-        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
-        return `${baseUrl}${safeCallbackPath(path)}`;
+        // Only a path of ours, at the address people use (Next may give Auth.js localhost).
+        const target = new URL(url, baseUrl);
+        return `${config.publicUrl}${safeCallbackPath(`${target.pathname}${target.search}`)}`;
       },
     },
     logger: {
@@ -129,13 +130,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
 
 /**
  * Auth.js's answer to a request of /api/auth/*, seen at PIPEWATCH_PUBLIC_URL's origin: Auth.js
- * builds its URLs (the OAuth redirect_uri above all) from the request's, which Next gives route
- * handlers as localhost, not as the address people use.
+ * builds its URLs (the OAuth redirect_uri above all) from the request's, and Next's own request
+ * URL says localhost for 127.0.0.1, which is not where the browser keeps its cookies.
  */
 export async function answerAuthRequest(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const url = new URL(`${pathname}${search}`, getConfig().publicUrl);
   const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
-  const seen = new NextRequest(url, { method: request.method, headers: request.headers, body });
-  return request.method === "POST" ? handlers.POST(seen) : handlers.GET(seen);
+  // A plain Request: a NextRequest would rename the host again. Auth.js reads only the URL,
+  // method, headers and body (and nextUrl only when AUTH_URL is set, which Pipewatch does not use).
+  const seen = new Request(url, { method: request.method, headers: request.headers, body });
+  const handler = request.method === "POST" ? handlers.POST : handlers.GET;
+  return handler(seen as NextRequest);
 }
