@@ -110,3 +110,21 @@ describe("pipewatch on an address other machines reach", () => {
     expect(result.stderr).toMatch(/^pipewatch: Access control is on .* AUTH_SECRET is not set/);
   });
 });
+
+describe("pipewatch hash-password", () => {
+  it("prints a hash that PIPEWATCH_PASSWORD accepts in place of the password", () => {
+    const result = spawnSync(process.execPath, ["bin/pipewatch.mjs", "hash-password"], {
+      env: { NODE_ENV: "production", PATH: process.env.PATH ?? "" },
+      input: "correct horse battery\n",
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    const hash = result.stdout.trim();
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(result.stdout + result.stderr).not.toContain("correct horse");
+    const start = pipewatch(["start"], { HOST: "0.0.0.0", PIPEWATCH_PASSWORD: hash });
+    // Accepted: the only complaint left is the missing AUTH_SECRET.
+    expect(start.stderr).toMatch(/^pipewatch: Access control is on .* AUTH_SECRET is not set/);
+  });
+});
