@@ -11,10 +11,12 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** A second app running the demo (simulator + sync), for the dashboard's tests. */
 const DEMO_PORT = PORT + 1;
 export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
-/** A third app with access control on (e2e/access), and the simulator it signs in with. */
-const ACCESS_PORT = PORT + 2;
+/** A third app with access control on (e2e/access), and the simulator it signs in with
+ *  (PORT+2 and +3 are e2e/tv-large.spec.ts's own app and simulator). */
+const ACCESS_PORT = PORT + 4;
 export const ACCESS_URL = `http://127.0.0.1:${ACCESS_PORT}`;
-const SIMULATOR_URL = `http://127.0.0.1:${PORT + 3}`;
+const SIMULATOR_PORT = PORT + 5;
+const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 
 // Set once in the main process; workers inherit it through the environment.
 process.env.PIPEWATCH_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "pipewatch-e2e-"));
@@ -106,7 +108,7 @@ export default defineConfig({
     },
     {
       // GitHub for the access app's sign-in: its OAuth app and people (octocat is in acme).
-      command: `node bin/pipewatch.mjs sim --port ${PORT + 3} --speed 0 --oauth-app ${OAUTH_APP.id}:${OAUTH_APP.secret}`,
+      command: `node bin/pipewatch.mjs sim --port ${SIMULATOR_PORT} --speed 0 --oauth-app ${OAUTH_APP.id}:${OAUTH_APP.secret}`,
       url: `${SIMULATOR_URL}/rate_limit`,
       timeout: 120_000,
       reuseExistingServer: false,
