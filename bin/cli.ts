@@ -106,6 +106,17 @@ const COMMANDS: Record<string, Command> = {
     summary: "print the hash of the password on standard input, for PIPEWATCH_PASSWORD",
     load: async () => (await import("./commands/hash-password.ts")).hashPasswordCommand,
   },
+  link: {
+    summary: "read-only links: create a TV link (prints its address), list them, revoke one",
+    options: [
+      "create tv        a new TV link; prints PIPEWATCH_PUBLIC_URL/tv?token=... (needs AUTH_SECRET)",
+      "  --expires D    how long it works: 90d (default), 12h, 8w",
+      '  --label L      where it is used, e.g. "Corridor TV"',
+      "list             every link: id, kind, state, expiry, last use (never the token)",
+      "revoke ID        end a link now (the TV and digest e-mails' links alike)",
+    ],
+    load: async () => (await import("./commands/link.ts")).link,
+  },
   migrate: {
     summary: "apply pending database migrations and exit",
     load: async () => (await import("./commands/migrate.ts")).migrateCommand,

@@ -75,6 +75,27 @@ describe("pipewatch digest", () => {
     expect(mail?.parsed.html).toContain("https://ci.example.com/digest/2026-W47");
   });
 
+  it("with AUTH_SECRET, a sent e-mail links with a fresh digest token; a preview does not", async () => {
+    const env = { AUTH_SECRET: "digest-cli-test-secret-0123456789abcdef" };
+    const preview = await digest(["--week", "2026-W46"], env);
+    expect(preview.stdout).toContain("https://ci.example.com/digest/2026-W46\n");
+    expect(await database.db.accessLink.count()).toBe(0);
+    const sent = await digest(["--week", "2026-W46", "--send"], {
+      ...env,
+      SMTP_URL: smtp.url,
+      DIGEST_TO: "team@example.com",
+    });
+    expect(sent.code).toBe(0);
+    const mail = (await smtp.waitFor(2))[1];
+    const [row] = await database.db.accessLink.findMany();
+    expect(row).toMatchObject({ kind: "digest", scope: "2026-W46" });
+    expect(String(mail?.parsed.text)).toMatch(
+      new RegExp(
+        `https://ci\\.example\\.com/digest/2026-W46\\?token=pwl1\\.digest\\.${row?.id}\\.`,
+      ),
+    );
+  });
+
   it("refuses a week that is not one, and --send without SMTP_URL, with exit code 2", async () => {
     const bad = await digest(["--week", "2026-W54"]);
     expect(bad.code).toBe(2);

@@ -3,6 +3,7 @@
 // it does not count as the worker's weekly send).
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { createDigestLinkUrl } from "@/lib/access/links";
 import { loadConfig } from "@/lib/config";
 import { getDigest } from "@/lib/digest/data";
 import { resolveWeek } from "@/lib/digest/iso-week";
@@ -32,7 +33,13 @@ export async function digest(args: string[]): Promise<number> {
   if (reason) throw new UserError(`cannot send the digest: ${reason}`, 2);
   return withDatabase(config, async (db) => {
     const data = await getDigest(db, week, timeZone);
-    const message = await renderDigestMessage(data, config.publicUrl);
+    // Only a sent e-mail gets a signed link (one row each); a preview keeps the plain address.
+    const { authSecret, publicUrl } = config;
+    const href =
+      values.send && authSecret
+        ? await createDigestLinkUrl({ db, authSecret, publicUrl }, data.week)
+        : undefined;
+    const message = await renderDigestMessage(data, publicUrl, href);
     if (values.html !== undefined) {
       await writeFile(values.html, message.html);
       console.error(`pipewatch: wrote the digest ${data.week} to ${values.html}`);

@@ -117,7 +117,15 @@ function lists(d: Digest) {
   ];
 }
 
-export function DigestEmail({ digest, publicUrl }: { digest: Digest; publicUrl: string }) {
+type Props = {
+  digest: Digest;
+  publicUrl: string;
+  /** The whole digest's address; a signed link to the week when AUTH_SECRET is set. */
+  digestHref?: string;
+};
+
+export function DigestEmail({ digest, publicUrl, digestHref }: Props) {
+  const whole = digestHref ?? digestUrl(publicUrl, digest.week);
   const name = (p: { id: string; repo: string; name: string }) => (
     <td style={s.cell}>
       <Link href={pipelineUrl(publicUrl, p.id)} style={s.link}>
@@ -184,14 +192,14 @@ export function DigestEmail({ digest, publicUrl }: { digest: Digest; publicUrl: 
             </Block>
           ) : null}
           <Section style={{ margin: "28px 0 8px" }}>
-            <Button href={digestUrl(publicUrl, digest.week)} style={s.button}>
+            <Button href={whole} style={s.button}>
               Open the whole digest
             </Button>
           </Section>
           <Hr />
           <Text style={s.muted}>
-            <Link href={digestUrl(publicUrl, digest.week)} style={s.link}>
-              {digestUrl(publicUrl, digest.week)}
+            <Link href={whole} style={s.link}>
+              {whole}
             </Link>
           </Text>
         </Container>

@@ -4,6 +4,7 @@
 "use client";
 import Link from "next/link";
 import type { ListedFlag } from "@/lib/metrics/flag-list";
+import { ApiRequestError } from "@/lib/queries/fetch-json";
 import { useFlagsQuery, useSyncQuery } from "@/lib/queries/hooks";
 import type { SyncReport } from "@/lib/sync/sync-report";
 import styles from "./layout.module.css";
@@ -20,7 +21,8 @@ export function DataBanner({ initialStale, initialSync }: Props) {
   const failing =
     sync.data?.repositories.filter((r) => r.tracked && r.state === "failing").map((r) => r.repo) ??
     [];
-  const unreachable = stale.isError && sync.isError;
+  // Refused (401/403) is not unreachable: a read-only digest link opens its page, not the API.
+  const unreachable = isUnreachable(stale.error) && isUnreachable(sync.error);
   if (!unreachable && staleRepos.length === 0 && failing.length === 0) return null;
   return (
     <div className={styles.banner} role="alert" data-testid="data-banner">
@@ -36,6 +38,11 @@ export function DataBanner({ initialStale, initialSync }: Props) {
       </span>
     </div>
   );
+}
+
+/** Whether a failed request means the server cannot be reached (a refusal does not). */
+export function isUnreachable(error: Error | null): boolean {
+  return error !== null && !(error instanceof ApiRequestError && [401, 403].includes(error.status));
 }
 
 function explain(staleRepos: string[], failing: string[]): string {

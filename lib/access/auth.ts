@@ -136,6 +136,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
 export async function answerAuthRequest(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const url = new URL(`${pathname}${search}`, getConfig().publicUrl);
+  // Auth.js answers 500 to a callbackUrl that is no URL: only a path of ours goes through.
+  const callback = url.searchParams.get("callbackUrl");
+  if (callback !== null) url.searchParams.set("callbackUrl", safeCallbackPath(callback));
   const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
   // A plain Request: a NextRequest would rename the host again. Auth.js reads only the URL,
   // method, headers and body (and nextUrl only when AUTH_URL is set, which Pipewatch does not use).

@@ -11,7 +11,11 @@ export function json(body: unknown, status = 200): Response {
 }
 
 export function badRequest(message: string, parameter?: string): Response {
-  return json({ error: { message, ...(parameter ? { parameter } : {}) } } satisfies ApiError, 400);
+  // `parameter` may be "" (`?=x`): still named, so the caller sees which one was refused.
+  return json(
+    { error: { message, ...(parameter === undefined ? {} : { parameter }) } } satisfies ApiError,
+    400,
+  );
 }
 
 export function notFound(message: string): Response {
@@ -47,7 +51,7 @@ export function parseQuery<T extends z.ZodObject>(
     issue?.code === "unrecognized_keys" ? issue.keys[0] : String(issue?.path[0] ?? "");
   const message =
     issue?.code === "unrecognized_keys"
-      ? `unknown parameter ${parameter}`
+      ? `unknown parameter ${parameter || '""'}`
       : `${parameter}: ${issue?.message ?? "is invalid"}`;
   return { ok: false, response: badRequest(message, parameter) };
 }

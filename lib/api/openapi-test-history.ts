@@ -21,14 +21,14 @@ import {
   string,
 } from "./openapi-schema.ts";
 import type { JsonSchema, ParameterObject, Reference } from "./openapi-types.ts";
-import { REPO_PATTERN } from "./queries.ts";
+import { REPO_PATTERN, TEST_FIELD_PATTERN } from "./queries.ts";
 
 const testField = (what: string, example: string): ParameterObject => ({
   name: what,
   in: "query",
   required: true,
   description: `The test's ${what}, exactly as GET /api/v1/tests/flaky lists it.`,
-  schema: { type: "string", minLength: 1, maxLength: 2000 },
+  schema: { type: "string", minLength: 1, maxLength: 2000, pattern: TEST_FIELD_PATTERN.source },
   example,
 });
 

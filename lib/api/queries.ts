@@ -89,11 +89,16 @@ export const flakyTestsQuery = z.object({
   repo,
 });
 
+/** A test's suite or name: anything but NUL. */
+export const TEST_FIELD_PATTERN = /^[^\0]*$/;
+
 /** A test's suite or name, as its report spelled it. */
 const testField = z
   .string({ error: "is required" })
   .min(1, "must not be empty")
-  .max(2000, "must be at most 2000 characters");
+  .max(2000, "must be at most 2000 characters")
+  // PostgreSQL's text cannot hold NUL, so no stored test is named with one (and the query fails).
+  .regex(TEST_FIELD_PATTERN, "must not contain a NUL character");
 
 /** GET /api/v1/tests/history */
 export const testHistoryQuery = z.object({

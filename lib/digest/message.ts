@@ -10,15 +10,17 @@ import { renderDigestText } from "./text.ts";
 
 export type DigestMessage = Omit<MailMessage, "from" | "to">;
 
+/** `digestHref`: the whole digest's address when it is a signed link (lib/access/links.ts). */
 export async function renderDigestMessage(
   digest: Digest,
   publicUrl: string,
+  digestHref?: string,
 ): Promise<DigestMessage> {
-  const html = await render(createElement(DigestEmail, { digest, publicUrl }));
+  const html = await render(createElement(DigestEmail, { digest, publicUrl, digestHref }));
   return {
     subject: `Pipewatch weekly digest ${digest.week} (${weekRange(digest.window, digest.timeZone)})`,
     html,
-    text: renderDigestText(digest, publicUrl),
+    text: renderDigestText(digest, publicUrl, digestHref),
     headers: { "X-Pipewatch-Week": digest.week },
   };
 }

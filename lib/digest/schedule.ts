@@ -77,7 +77,14 @@ export function startDigestSchedule(
   }
   const transport = createMailer(config.smtpUrl);
   const check = createDigestCheck(
-    { db, mailer: transport, owner, publicUrl: config.publicUrl, ...config.digest },
+    {
+      db,
+      mailer: transport,
+      owner,
+      publicUrl: config.publicUrl,
+      authSecret: config.authSecret,
+      ...config.digest,
+    },
     config.digest.cron,
   );
   log(

@@ -4,6 +4,7 @@
 // a process that crashed expires after CLAIM_TTL_MS; a failed send is retried after a back-off,
 // up to MAX_ATTEMPTS. Only a delivered row ends it.
 import "server-only";
+import { createDigestLinkUrl } from "@/lib/access/links";
 import type { Db } from "@/lib/db/client";
 import { describeError } from "@/lib/errors";
 import type { Mailer } from "@/lib/mail/mailer";
@@ -67,6 +68,8 @@ export type DigestSender = {
   to: string[];
   publicUrl: string;
   timeZone: string;
+  /** AUTH_SECRET: when set, each e-mail links to its week with a fresh signed, revocable link. */
+  authSecret?: string;
   /** This process's name in claims (leaseOwnerName()). */
   owner: string;
 };
@@ -87,7 +90,11 @@ export async function sendWeeklyDigest(
     return { status: "skipped", week: name };
   try {
     const digest = await getDigest(sender.db, week, sender.timeZone, now);
-    const message = await renderDigestMessage(digest, sender.publicUrl);
+    const { authSecret, publicUrl } = sender;
+    const href = authSecret
+      ? await createDigestLinkUrl({ db: sender.db, authSecret, publicUrl }, name, now)
+      : undefined;
+    const message = await renderDigestMessage(digest, publicUrl, href);
     const messageId = await sender.mailer.send({ ...message, from: sender.from, to: sender.to });
     await recordDelivered(sender.db, name, sender.owner, messageId);
     return { status: "sent", week: name, messageId };

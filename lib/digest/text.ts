@@ -22,7 +22,8 @@ export function flakyTestCounts(t: DigestTest): string {
   return `flaky on ${plural(t.flakyShas, "commit")}, ${plural(t.retriedPasses, "pass")} on retry`;
 }
 
-export function renderDigestText(digest: Digest, publicUrl: string): string {
+/** `digestHref`: the whole digest's address, when not the plain one (a signed link). */
+export function renderDigestText(digest: Digest, publicUrl: string, digestHref?: string): string {
   const link = (p: { id: string }) => `    ${pipelineUrl(publicUrl, p.id)}`;
   const durations = (p: DigestPipeline) => [
     `- ${label(p)}: p50 ${changeText(p.p50, "duration", "down")}, p95 ${changeText(p.p95, "duration", "down")}`,
@@ -32,7 +33,7 @@ export function renderDigestText(digest: Digest, publicUrl: string): string {
   const lines = [
     `Pipewatch weekly digest ${digest.week} (${weekRange(digest.window, digest.timeZone)}, ${digest.timeZone})`,
     ...(digest.complete ? [] : ["This week is not over yet: its numbers are partial."]),
-    `The whole digest: ${digestUrl(publicUrl, digest.week)}`,
+    `The whole digest: ${digestHref ?? digestUrl(publicUrl, digest.week)}`,
     "",
     `Total CI time: ${changeText(digest.totals.ciTimeMs, "duration", "neither")}`,
     `Runs: ${changeText(digest.totals.runs, "count", "neither")} in ${digest.totals.pipelines} pipelines`,

@@ -81,6 +81,8 @@ export function parseRunCursor(text: string): RunCursor | null {
   if (!iso || !id) return null;
   const createdAt = new Date(iso);
   if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) return null;
+  // Year 0 is a JavaScript date but not a PostgreSQL one (the query would fail), nor a run's.
+  if (createdAt.getUTCFullYear() < 1) return null;
   const value = BigInt(id);
   return value > MAX_BIGINT ? null : { createdAt, id: value };
 }

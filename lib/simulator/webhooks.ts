@@ -23,7 +23,7 @@ export type WebhookSender = {
 };
 
 /** The HMAC signature GitHub puts in X-Hub-Signature-256. */
-export function signPayload(secret: string, body: string): string {
+export function signPayload(secret: string, body: string | Uint8Array): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
 

@@ -1,8 +1,7 @@
 // What the sync reads of a run's details (jobs, artifacts) and of a repository's deployments and
 // cache usage, validated like the rest of GitHub's answers (github-schemas.ts).
 import { z } from "zod";
-
-const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not a date-time");
+import { attemptNumber, int32, timestamp } from "./github-schemas.ts";
 
 /**
  * A step time, or null: skipped steps carry null, and some carry GitHub's zero time
@@ -12,11 +11,11 @@ const stepTime = z
   .string()
   .nullish()
   .transform((value) =>
-    value && !value.startsWith("0001-") && !Number.isNaN(Date.parse(value)) ? value : null,
+    value && !value.startsWith("0001-") && timestamp.safeParse(value).success ? value : null,
   );
 
 export const stepSchema = z.object({
-  number: z.number().int(),
+  number: int32,
   name: z.string(),
   status: z.string(),
   conclusion: z.string().nullable(),
@@ -27,7 +26,7 @@ export const stepSchema = z.object({
 export const jobSchema = z.object({
   id: z.number().int().positive(),
   run_id: z.number().int().positive(),
-  run_attempt: z.number().int().positive().optional().default(1),
+  run_attempt: attemptNumber.optional().default(1),
   name: z.string(),
   status: z.string(),
   conclusion: z.string().nullable(),

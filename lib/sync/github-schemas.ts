@@ -2,7 +2,23 @@
 // and a field that is missing or of the wrong type must fail loudly, not be stored as garbage.
 import { z } from "zod";
 
-const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not a date-time");
+/**
+ * An ISO 8601 time (GitHub sends no other) in years 1 to 9999: Date.parse alone takes "1" or
+ * year 0 and beyond ±200,000, which PostgreSQL's timestamptz refuses (the write would fail).
+ */
+export const timestamp = z.string().refine((value) => {
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  return !Number.isNaN(time) && new Date(time).getUTCFullYear() >= 1;
+}, "not a date-time");
+
+/** An integer stored in a 32-bit column (run numbers, attempts, step numbers). */
+export const int32 = z
+  .number()
+  .int()
+  .min(-(2 ** 31))
+  .max(2 ** 31 - 1);
+/** A run attempt: 1 and up. */
+export const attemptNumber = int32.min(1);
 
 export const repositorySchema = z.object({
   id: z.number().int().positive(),
@@ -27,10 +43,24 @@ export const workflowSchema = z.object({
 });
 export type GitHubWorkflow = z.infer<typeof workflowSchema>;
 
-/** Parses `value` with `schema`, or throws an error naming what GitHub sent wrong. */
+/** `value` with every NUL in its strings replaced by U+FFFD (PostgreSQL's text cannot hold NUL). */
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string")
+    return (value.includes("\0") ? value.replaceAll("\0", "\ufffd") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  return value;
+}
+
+/**
+ * Parses `value` with `schema`, or throws an error naming what GitHub sent wrong. A NUL in a
+ * string is replaced, not refused: the rest of the object is good, and a name with a NUL in it
+ * cannot be stored as it is. (The result is walked, not `value`: its depth is the schema's.)
+ */
 export function parseGitHub<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) return withoutNul(result.data);
   const issue = result.error.issues[0];
   const where = issue?.path.length ? issue.path.join(".") : "(root)";
   throw new Error(`GitHub sent an unexpected ${what}: ${where} ${issue?.message ?? "is invalid"}`);
@@ -39,8 +69,8 @@ export function parseGitHub<T>(schema: z.ZodType<T>, value: unknown, what: strin
 export const runSchema = z.object({
   id: z.number().int().positive(),
   workflow_id: z.number().int().positive(),
-  run_number: z.number().int(),
-  run_attempt: z.number().int().positive().optional().default(1),
+  run_number: int32,
+  run_attempt: attemptNumber.optional().default(1),
   /** The workflow file (`dynamic/...` for GitHub's generated workflows). */
   path: z.string().nullish(),
   name: z.string().nullish(),

@@ -1,7 +1,7 @@
 // POST /api/webhooks/github against a real database, fed the simulator's signed deliveries:
 // runs and jobs stored at once, redeliveries and forged or stale deliveries changing nothing.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db, getDb } from "@/lib/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { startTestSimulator } from "@/lib/simulator/testing/start";
@@ -14,6 +14,11 @@ import { signPayload } from "@/lib/simulator/webhooks";
 import { repositorySchema, workflowSchema } from "./github-schemas.ts";
 import { saveRepositories } from "./repositories.ts";
 import { derivedColumns } from "./testing.ts";
+import {
+  loadWebhookRoute,
+  unloadWebhookRoute,
+  type WebhookRoute,
+} from "./webhook-route-testing.ts";
 import { saveWorkflows } from "./workflows.ts";
 
 const SECRET = "webhook-test-secret";
@@ -28,7 +33,7 @@ let receiver: WebhookReceiver<Payload> | undefined;
 let deliveries: Delivery[] = [];
 let database: TestDatabase, db: Db;
 let sim: RunningSimulator;
-let POST: ((request: Request) => Promise<Response>) | undefined;
+let POST: WebhookRoute | undefined;
 let repoId: number;
 let counter = 0;
 
@@ -89,15 +94,11 @@ beforeAll(async () => {
   const list = (await getJson("/repos/acme/api/actions/workflows")) as { workflows: unknown[] };
   const workflows = list.workflows.map((w) => workflowSchema.parse(w));
   await saveWorkflows(db, repo.id, workflows);
-  // The route reads its configuration and database from the environment, once.
-  vi.stubEnv("DATABASE_URL", database.url);
-  vi.stubEnv("GITHUB_WEBHOOK_SECRET", SECRET);
-  ({ POST } = await import("@/app/api/webhooks/github/route"));
+  POST = await loadWebhookRoute(database.url, SECRET);
 });
 
 afterAll(async () => {
-  if (POST) await getDb().$disconnect(); // the route's client
-  vi.unstubAllEnvs();
+  await unloadWebhookRoute(POST !== undefined);
   await db?.$disconnect();
   await Promise.all([database?.drop(), sim?.close()]);
   await receiver?.close();

@@ -3,10 +3,13 @@
 //
 // Spec: comma-separated `<endpoints>:<fault>=<value>` entries, endpoints being a group below
 // or `*`, faults being `5xx`, `hang`, `truncate`, `badjson`, `secondary` (shares from 0 to 1);
+// malformed content (malformed.ts): `nulls`, `wrongtypes`, `missing` on JSON answers, `hugelog`
+// and `badutf8` on job logs, `zipbomb` and `deepxml` on artifact downloads;
 // plus `exhaust-after=<n>` (the budget runs out suddenly after n requests, once) and
 // `retry-after=<seconds>` (for secondary limits; GitHub sends 60).
 // Example: `*:5xx=0.1,jobs:hang=0.02,logs:truncate=0.05,runs:badjson=0.02,exhaust-after=200`
 import { Random } from "../random.ts";
+import { ARTIFACT_FAULTS, JSON_FAULTS, LOG_FAULTS } from "./malformed.ts";
 
 export const GROUPS = [
   "repos",
@@ -19,7 +22,16 @@ export const GROUPS = [
   "deployments",
 ] as const;
 export type Group = (typeof GROUPS)[number];
-const KINDS = ["5xx", "hang", "truncate", "badjson", "secondary"] as const;
+const KINDS = [
+  "5xx",
+  "hang",
+  "truncate",
+  "badjson",
+  "secondary",
+  ...JSON_FAULTS,
+  ...LOG_FAULTS,
+  ...ARTIFACT_FAULTS,
+] as const;
 export type FaultKind = (typeof KINDS)[number];
 
 export type FaultPlan = {

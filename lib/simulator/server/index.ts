@@ -14,6 +14,14 @@ import { blobResponse, controlResponse } from "./control.ts";
 import { deliver, type Reply, send, serverError } from "./deliver.ts";
 import { FaultInjector, groupOf, parseFaultSpec } from "./faults.ts";
 import { errorResponse, etagMatches, notFound, type SimResponse, weakEtag } from "./http.ts";
+import {
+  ARTIFACT_FAULTS,
+  JSON_FAULTS,
+  LOG_FAULTS,
+  type MalformedKind,
+  spoilBlob,
+  spoilJson,
+} from "./malformed.ts";
 import { OAuthAuthority, type OAuthOptions } from "./oauth.ts";
 import { serveOAuth } from "./oauth-web.ts";
 import { RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
@@ -96,7 +104,11 @@ function handle(
     if (fault === "5xx") return { response: serverError(faults?.pick(3) ?? 0), headers: {} };
     if (fault === "hang") return { response: { status: 200 }, headers: {}, fault: "hang" };
     const spoil = fault === "truncate" ? "truncate" : undefined;
-    return { response: blobResponse(sim, url, now), headers: {}, fault: spoil };
+    const blob = blobResponse(sim, url, now);
+    const kinds: readonly string[] = url.pathname.includes("/logs/") ? LOG_FAULTS : ARTIFACT_FAULTS;
+    const malformed =
+      fault && kinds.includes(fault) ? spoilBlob(blob, fault as MalformedKind) : blob;
+    return { response: malformed, headers: {}, fault: spoil };
   }
 
   const token = tokenOf(req);
@@ -170,6 +182,10 @@ function handle(
     }
     response = match.repoScoped && !request.repo ? notFound() : match.handler(request);
   }
+  const jsonFault = JSON_FAULTS.find((kind) => kind === fault);
+  // Spoilt before its ETag is computed, as GitHub would tag what it sent.
+  if (jsonFault && response.status === 200 && response.body !== undefined)
+    response = { ...response, body: spoilJson(response.body, jsonFault) };
 
   const headers: Record<string, string> = {
     ...common,
