@@ -11,6 +11,9 @@ const serverOnly: Plugin = {
   load: (id) => (id === "\0server-only" ? "export {};" : null),
 };
 
+/** next-auth imports "next/server" without an extension, which only a bundler resolves. */
+const server = { deps: { inline: ["next-auth"] } };
+
 const shared = {
   plugins: [serverOnly],
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
@@ -23,6 +26,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
+          server,
           include: ["{lib,components,app,bin}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
@@ -31,6 +35,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "integration",
+          server,
           include: ["{lib,app,bin}/**/*.int.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

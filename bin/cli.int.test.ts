@@ -90,3 +90,41 @@ describe("pipewatch migrate on the embedded database", () => {
     }
   });
 });
+
+describe("pipewatch on an address other machines reach", () => {
+  it("refuses to start without access control, before anything slow, naming what to set", () => {
+    for (const command of ["start", "demo", "dev"]) {
+      const result = pipewatch([command], { HOST: "0.0.0.0" });
+      expect(result.code).toBe(2);
+      expect(result.stderr.trimEnd().split("\n")).toEqual([
+        expect.stringMatching(
+          /^pipewatch: HOST=0\.0\.0\.0 makes Pipewatch reachable from other machines, but access control is off\. Set PIPEWATCH_PASSWORD and AUTH_SECRET/,
+        ),
+      ]);
+    }
+  });
+
+  it("needs AUTH_SECRET with a password", () => {
+    const result = pipewatch(["start"], { HOST: "0.0.0.0", PIPEWATCH_PASSWORD: "correct horse" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pipewatch: Access control is on .* AUTH_SECRET is not set/);
+  });
+});
+
+describe("pipewatch hash-password", () => {
+  it("prints a hash that PIPEWATCH_PASSWORD accepts in place of the password", () => {
+    const result = spawnSync(process.execPath, ["bin/pipewatch.mjs", "hash-password"], {
+      env: { NODE_ENV: "production", PATH: process.env.PATH ?? "" },
+      input: "correct horse battery\n",
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    const hash = result.stdout.trim();
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(result.stdout + result.stderr).not.toContain("correct horse");
+    const start = pipewatch(["start"], { HOST: "0.0.0.0", PIPEWATCH_PASSWORD: hash });
+    // Accepted: the only complaint left is the missing AUTH_SECRET.
+    expect(start.stderr).toMatch(/^pipewatch: Access control is on .* AUTH_SECRET is not set/);
+  });
+});

@@ -102,6 +102,10 @@ const COMMANDS: Record<string, Command> = {
     ],
     load: async () => (await import("./commands/pipeline.ts")).pipeline,
   },
+  "hash-password": {
+    summary: "print the hash of the password on standard input, for PIPEWATCH_PASSWORD",
+    load: async () => (await import("./commands/hash-password.ts")).hashPasswordCommand,
+  },
   link: {
     summary: "read-only links: create a TV link (prints its address), list them, revoke one",
     options: [

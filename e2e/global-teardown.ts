@@ -2,6 +2,10 @@
 import { rm } from "node:fs/promises";
 
 export default async function globalTeardown(): Promise<void> {
-  for (const dir of [process.env.PIPEWATCH_E2E_DATA_DIR, process.env.PIPEWATCH_E2E_DEMO_DIR])
-    if (dir) await rm(dir, { recursive: true, force: true });
+  const dirs = [
+    process.env.PIPEWATCH_E2E_DATA_DIR,
+    process.env.PIPEWATCH_E2E_DEMO_DIR,
+    process.env.PIPEWATCH_E2E_ACCESS_DIR,
+  ];
+  for (const dir of dirs) if (dir) await rm(dir, { recursive: true, force: true });
 }

@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       githubToken: undefined,
       githubApp: undefined,
       webhookSecret: undefined,
+      access: { enabled: false, password: undefined, github: undefined, metricsToken: undefined },
       publicUrl: "http://127.0.0.1:3000",
       smtpUrl: undefined,
       alerts: {

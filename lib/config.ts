@@ -6,6 +6,7 @@
 // secret values are never echoed back.
 import "server-only";
 import { UserError } from "@/lib/errors";
+import { type AccessSettings, readAccessSettings } from "./access/settings.ts";
 import type { QuietHours } from "./alerts/config-values.ts";
 import type { RepoSelector } from "./config-values.ts";
 import { VARIABLES, type Variable } from "./config-variables.ts";
@@ -51,6 +52,8 @@ export type Config = {
   webhookSecret: string | undefined;
   /** Signs sessions and read-only links (lib/access); required when access control is on. */
   authSecret: string | undefined;
+  /** Who may sign in (lib/access); off unless a password or GitHub sign-in is configured. */
+  access: AccessSettings;
   /** Where people open Pipewatch, without a trailing slash (for links in e-mails and alerts). */
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -181,6 +184,11 @@ export function loadConfig(env: Environment = process.env): Config {
     debug: read("PIPEWATCH_DEBUG") === "1",
     underNpm: read("npm_lifecycle_event") !== undefined,
   };
+  const access = readAccessSettings(
+    read,
+    { apiUrl: values.githubApiUrl, authSecret: values.authSecret },
+    problems,
+  );
   if (values.alerts.emailTo && !values.smtpUrl)
     problems.push(
       "ALERT_EMAIL_TO is set but SMTP_URL is not: alert e-mails need an SMTP server (example: SMTP_URL=smtps://pipewatch:secret@smtp.example.com:465)",
@@ -189,7 +197,7 @@ export function loadConfig(env: Environment = process.env): Config {
   const publicUrl = read("PIPEWATCH_PUBLIC_URL") as string | undefined;
   const local = values.host.includes(":") ? `[${values.host}]` : values.host;
   values.publicUrl = (publicUrl ?? `http://${local}:${values.port}`).replace(/\/+$/, "");
-  return values;
+  return { ...values, access };
 }
 
 /** The environment for a child process of Pipewatch: ours, plus `overrides`. */

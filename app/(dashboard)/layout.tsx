@@ -2,6 +2,7 @@
 // every page but the TV wall (app/tv), which has the whole screen to itself.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/access/account-menu";
 import { DataBanner } from "@/components/layout/data-banner";
 import layout from "@/components/layout/layout.module.css";
 import { SiteNav } from "@/components/layout/site-nav";
@@ -19,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           Pipewatch
         </Link>
         <SiteNav />
+        <AccountMenu />
       </header>
       <DataBanner initialStale={banner.stale} initialSync={banner.sync} />
       <div id="content">{children}</div>

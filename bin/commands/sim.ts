@@ -7,6 +7,8 @@ import { SCENARIO_NAMES } from "@/lib/simulator/scenarios/index";
 import type { AppOptions } from "@/lib/simulator/server/app-auth";
 import { parseFaultSpec } from "@/lib/simulator/server/faults";
 import { startSimulator } from "@/lib/simulator/server/index";
+import type { OAuthOptions } from "@/lib/simulator/server/oauth";
+import { DEFAULT_OAUTH_USERS } from "@/lib/simulator/server/oauth-users";
 
 function integer(name: string, value: string | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
@@ -47,6 +49,18 @@ function appOptions(
   };
 }
 
+/** The OAuth app from --oauth-app CLIENT_ID:CLIENT_SECRET, with the default people. */
+function oauthOptions(value: string | undefined): OAuthOptions | undefined {
+  if (value === undefined) return undefined;
+  const match = /^([\w.-]+):(\S{8,})$/.exec(value);
+  if (!match)
+    throw new UserError(
+      `--oauth-app must be CLIENT_ID:CLIENT_SECRET (a secret of 8+ characters), got "${value.split(":")[0]}:..."`,
+      2,
+    );
+  return { clientId: match[1] ?? "", clientSecret: match[2] ?? "", users: DEFAULT_OAUTH_USERS };
+}
+
 export async function sim(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -67,6 +81,7 @@ export async function sim(args: string[]): Promise<number> {
       "app-id": { type: "string" },
       "app-public-key-file": { type: "string" },
       "app-installation": { type: "string", multiple: true },
+      "oauth-app": { type: "string" },
     },
   });
   const scenario = values.scenario ?? "demo";
@@ -108,6 +123,7 @@ export async function sim(args: string[]): Promise<number> {
     values["app-public-key-file"],
     values["app-installation"] ?? [],
   );
+  const oauth = oauthOptions(values["oauth-app"]);
   const running = await startSimulator({
     scenario,
     seed: integer("seed", values.seed, 42),
@@ -122,6 +138,7 @@ export async function sim(args: string[]): Promise<number> {
     faults: values.faults,
     webhook: webhookUrl ? { url: webhookUrl, secret: values["webhook-secret"] ?? "" } : undefined,
     app,
+    oauth,
   });
   const repos = running.sim.scenario.repos;
   console.log(`GitHub API simulator listening on ${running.url}`);
@@ -139,6 +156,10 @@ export async function sim(args: string[]): Promise<number> {
   if (app) {
     const on = app.installations.map((i) => `${i.id} on ${i.account}`).join(", ") || "none";
     console.log(`  GitHub App ${app.appId}: JWTs accepted; installations ${on}`);
+  }
+  if (oauth) {
+    const people = oauth.users.map((u) => u.login).join(", ");
+    console.log(`  OAuth app ${oauth.clientId}: sign-in at /login/oauth/authorize as ${people}`);
   }
   if (webhookUrl) console.log(`  webhooks: workflow_run and workflow_job to ${webhookUrl}, signed`);
   console.log(`  ground truth: ${running.url}/_sim/truth`);

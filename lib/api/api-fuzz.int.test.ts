@@ -28,6 +28,7 @@ const RUNS = 300;
 /** Routes fuzzed by another file, with what they take (not in the OpenAPI document). */
 const FUZZED_ELSEWHERE: Record<string, string> = {
   "/api/webhooks/github": "lib/sync/webhook-fuzz.int.test.ts",
+  "/api/auth/{...nextauth}": "lib/access/auth-fuzz.test.ts",
 };
 
 const database = setUpTestDatabase();

@@ -26,6 +26,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 /** Route files deliberately left out of the document, and why. */
 const UNDOCUMENTED: Record<string, string> = {
   "/api/webhooks/github": "GitHub's signed webhook deliveries: for GitHub, not for clients",
+  "/api/auth/{...nextauth}": "Auth.js's sign-in and sign-out endpoints: for the sign-in page",
 };
 
 /** The zod schema each route parses its query with; null: it reads no query. */

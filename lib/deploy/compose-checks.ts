@@ -1,6 +1,6 @@
 // What docker-compose.yml promises, checked without Docker: PostgreSQL pinned and healthy
 // before Pipewatch starts, both health-checked and restarted, configuration from .env, data on
-// a named volume, and nothing published beyond 127.0.0.1 (there is no access control yet).
+// a named volume, nothing published beyond 127.0.0.1, and access control required.
 import { parse } from "yaml";
 import { z } from "zod";
 import { PINNED_IMAGE } from "./dockerfile-checks.ts";
@@ -78,6 +78,11 @@ function checkApp(compose: ComposeFile): string[] {
   const listens = app.environment?.PORT;
   if (!listens || !commandOf(app.healthcheck).includes(`:${listens}/api/health`))
     problems.push("pipewatch: PORT is not set to the port its health check asks");
+  for (const name of ["PIPEWATCH_PASSWORD", "AUTH_SECRET"]) {
+    // It listens on 0.0.0.0 in the container: without access control it would not start.
+    if (!new RegExp(`^\\$\\{${name}:\\?[^}]*\\}$`).test(app.environment?.[name] ?? ""))
+      problems.push(`pipewatch: ${name} is not required from .env (access control)`);
+  }
   for (const port of app.ports ?? []) {
     if (typeof port === "string" && !port.endsWith(`:${listens}`))
       problems.push(`pipewatch: port ${port} does not forward to PORT (${listens})`);

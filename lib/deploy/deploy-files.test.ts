@@ -71,6 +71,13 @@ describe("docker-compose.yml", () => {
       "POSTGRES_PASSWORD: x",
       "required",
     ],
+    [
+      "no password",
+      /PIPEWATCH_PASSWORD: \$\{[^}]*\}/,
+      "PIPEWATCH_PASSWORD: ''",
+      "PIPEWATCH_PASSWORD",
+    ],
+    ["AUTH_SECRET optional", /AUTH_SECRET: \$\{[^}]*\}/, "AUTH_SECRET: changeme", "AUTH_SECRET"],
     ["PORT left to .env", /\n +PORT: "3000"/, "", "PORT is not set"],
     ["a port to nowhere", '"127.0.0.1:3000:3000"', '"127.0.0.1:3000:8080"', "does not forward"],
     ["no restart policy", /restart: unless-stopped/, "restart: no", "no restart policy"],

@@ -1,12 +1,14 @@
 // Start-up work inside the Next.js server process (instrumentation.ts).
 import "server-only";
+import { exposureProblem } from "@/lib/access/settings";
 import { ConfigError, getConfig } from "@/lib/config";
 import { migrateAtStartup } from "@/lib/db/startup";
 import { startBackgroundWorker } from "@/lib/sync/background";
 import { watchSupervisor } from "./watch-supervisor.ts";
 
 /**
- * Validates the configuration (exit 2 with one line per problem), migrates, then starts the
+ * Validates the configuration (exit 2 with one line per problem, or when HOST exposes the server
+ * without access control), migrates, then starts the
  * sync worker (unless PIPEWATCH_WORKER=off).
  */
 export async function startServerRuntime(): Promise<void> {
@@ -15,6 +17,12 @@ export async function startServerRuntime(): Promise<void> {
   } catch (error: unknown) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) console.error(`pipewatch: ${problem}`);
+    process.exit(2);
+  }
+  const { host, access } = getConfig();
+  const exposed = exposureProblem(host, access);
+  if (exposed) {
+    console.error(`pipewatch: ${exposed}`);
     process.exit(2);
   }
   watchSupervisor();

@@ -22,9 +22,12 @@ import {
   spoilBlob,
   spoilJson,
 } from "./malformed.ts";
+import { OAuthAuthority, type OAuthOptions } from "./oauth.ts";
+import { serveOAuth } from "./oauth-web.ts";
 import { RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { matchRoute } from "./routes.ts";
 import { appResponse } from "./routes-app.ts";
+import { userResponse } from "./routes-user.ts";
 import type { RouteRequest, Sim } from "./sim.ts";
 
 const DAY = 24 * 3600 * 1000;
@@ -56,6 +59,9 @@ export type SimulatorOptions = {
   faults?: string;
   /** Where to POST workflow_run and workflow_job webhooks as time passes, and their secret. */
   webhook?: { url: string; secret: string };
+  /** An OAuth app people sign in to (the web flow under /login/oauth/, then /user and their
+   *  memberships with the token). Unset: those answer 404. */
+  oauth?: OAuthOptions;
 };
 
 export type RunningSimulator = {
@@ -65,6 +71,7 @@ export type RunningSimulator = {
   server: Server;
   webhooks: WebhookSender | null;
   app: AppAuthority | null;
+  oauth: OAuthAuthority | null;
   close: () => Promise<void>;
 };
 
@@ -80,6 +87,7 @@ function handle(
   limiter: RateLimiter,
   options: SimulatorOptions,
   app: AppAuthority | null,
+  oauth: OAuthAuthority | null,
   faults: FaultInjector | null,
   req: IncomingMessage,
 ): Reply {
@@ -108,6 +116,9 @@ function handle(
   // injected faults.
   const appAnswer = appResponse(sim, app, req.method ?? "GET", url.pathname, token);
   if (appAnswer) return { response: appAnswer, headers: common };
+  // A signed-in user's token: their profile and memberships, outside the Actions budget.
+  const userAnswer = oauth ? userResponse(oauth, sim.urls, url.pathname, token) : undefined;
+  if (userAnswer) return { response: userAnswer, headers: common };
   const tokenStatus: TokenStatus = app?.statusOf(token) ?? { kind: "other" };
   const accepted =
     tokenStatus.kind === "installation" ||
@@ -236,9 +247,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     ? new FaultInjector(parseFaultSpec(options.faults), options.seed)
     : null;
   const hung = new Set<ServerResponse>();
+  const oauth = options.oauth ? new OAuthAuthority(options.oauth) : null;
   const server = createServer((req, res) => {
+    if (oauth && req.url?.startsWith("/login/oauth/")) {
+      void serveOAuth(oauth, req, res);
+      return;
+    }
     try {
-      deliver(res, handle(sim, limiter, options, app, faults, req), hung);
+      deliver(res, handle(sim, limiter, options, app, oauth, faults, req), hung);
     } catch (error: unknown) {
       console.error("simulator: handler failed:", error);
       if (!res.headersSent) send(res, errorResponse(500, "Server Error"), {});
@@ -261,6 +277,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     server,
     webhooks,
     app,
+    oauth,
     close: () =>
       new Promise<void>((resolve) => {
         webhooks?.stop();
