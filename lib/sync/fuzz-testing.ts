@@ -1,28 +1,7 @@
 // For the fuzz suites of what GitHub sends (webhook-fuzz.int.test.ts, github-fuzz.int.test.ts):
-// a fingerprint of the whole database, to show that a refused input changed nothing, and
 // arbitraries that spoil a real GitHub object (a field set to a value of the wrong type, to
 // null, to an odd string, number or date, or removed).
 import fc from "fast-check";
-import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
-
-/** An md5 of every row of every table (migrations aside): equal when nothing changed. */
-export async function fingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = await db.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-      AND table_name <> '_prisma_migrations'
-    ORDER BY table_name`;
-  const parts = tables.map(
-    // Names from the catalogue, quoted: not input.
-    ({ name }) =>
-      Prisma.sql`SELECT ${name} AS name, md5(coalesce(string_agg(t::text, E'\n' ORDER BY t::text), '')) AS sum FROM ${Prisma.raw(`"${name.replaceAll('"', '""')}"`)} t`,
-  );
-  const rows = await db.$queryRaw<{ name: string; sum: string }[]>(
-    Prisma.join(parts, " UNION ALL "),
-  );
-  return Object.fromEntries(rows.map((row) => [row.name, row.sum]));
-}
 
 /** Strings GitHub should never send, and the database may choke on. */
 export const oddStrings = fc.constantFrom(

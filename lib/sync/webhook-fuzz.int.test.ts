@@ -7,11 +7,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db, getDb } from "@/lib/db/client";
+import { fingerprintDatabase } from "@/lib/db/fingerprint-testing";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { RunningSimulator } from "@/lib/simulator/server/index";
 import { startTestSimulator, TEST_NOW } from "@/lib/simulator/testing/start";
 import { signPayload } from "@/lib/simulator/webhooks";
-import { fingerprint, spoiled } from "./fuzz-testing.ts";
+import { spoiled } from "./fuzz-testing.ts";
 import { syncSelected } from "./sync.ts";
 import { testSyncEnvironment } from "./testing.ts";
 
@@ -188,7 +189,7 @@ function requestOf(delivery: Delivery): Request {
 
 describe("POST /api/webhooks/github under generated input", () => {
   it("never answers 5xx or throws; a refused delivery changes nothing", async () => {
-    let before = await fingerprint(db);
+    let before = await fingerprintDatabase(db);
     await fc.assert(
       fc.asyncProperty(deliveries(), async (delivery) => {
         if (!POST) throw new Error("the route is not loaded");
@@ -197,7 +198,7 @@ describe("POST /api/webhooks/github under generated input", () => {
         const answer = JSON.stringify(await response.json());
         const sent = `${delivery.event} ${delivery.signature}: ${delivery.body.toString("utf8", 0, 3000)}`;
         expect(response.status, `${answer} for ${sent}`).toBeLessThan(500);
-        const after = await fingerprint(db);
+        const after = await fingerprintDatabase(db);
         if (response.status >= 400) expect(after, `${answer} for ${sent}`).toEqual(before);
         before = after;
       }),
@@ -210,7 +211,7 @@ describe("POST /api/webhooks/github under generated input", () => {
 
   it("refuses a correctly signed body over 25 MB, streamed or declared, changing nothing", async () => {
     if (!POST) throw new Error("the route is not loaded");
-    const before = await fingerprint(db);
+    const before = await fingerprintDatabase(db);
     const huge = Buffer.alloc(25 * 1024 * 1024 + 1, 0x20);
     const delivery = { event: "workflow_run", deliveryId: "huge", contentType: "application/json" };
     const streamed = await POST(requestOf({ ...delivery, body: huge, signature: "good" }));
@@ -219,6 +220,6 @@ describe("POST /api/webhooks/github under generated input", () => {
     const lying = new Request(declared, { headers: new Headers(declared.headers) });
     lying.headers.set("content-length", String(huge.length));
     expect((await POST(lying)).status).toBeLessThan(500);
-    expect(await fingerprint(db)).toEqual(before);
+    expect(await fingerprintDatabase(db)).toEqual(before);
   }, 60_000);
 });
