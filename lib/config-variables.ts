@@ -181,6 +181,12 @@ export const VARIABLES = {
     default: "0",
     internal: true,
   },
+  LOG_LEVEL: {
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    doc: "Lowest level the server's logs show: fatal, error, warn, info, debug, trace or silent. JSON lines under NODE_ENV=production, readable lines otherwise.",
+    example: "debug",
+    default: "info",
+  },
   PIPEWATCH_DEBUG: {
     schema: z.enum(["0", "1"]),
     doc: "Set to 1 to print the stack trace of an unexpected error on the command line.",

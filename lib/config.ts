@@ -197,6 +197,26 @@ export function childEnvironment(overrides: Record<string, string>): NodeJS.Proc
   return { ...process.env, ...overrides };
 }
 
+export type LogSettings = { level: string; production: boolean; secrets: string[] };
+
+/**
+ * What the logger needs, read without failing (it must work to report a bad configuration):
+ * LOG_LEVEL (info when invalid), production mode, and the values of every secret variable.
+ */
+export function loadLogSettings(env: Environment = process.env): LogSettings {
+  const level = VARIABLES.LOG_LEVEL.schema.safeParse(env.LOG_LEVEL?.trim());
+  const names = Object.keys(VARIABLES) as VariableName[];
+  const secrets = names
+    .filter((name) => (VARIABLES[name] as Variable).secret)
+    .map((name) => env[name]?.trim() ?? "")
+    .filter((value) => value !== "");
+  return {
+    level: level.success ? level.data : "info",
+    production: env.NODE_ENV === "production",
+    secrets,
+  };
+}
+
 let cached: Config | undefined;
 
 /** The process's configuration, read once. */

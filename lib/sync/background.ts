@@ -5,11 +5,13 @@ import { startAlerts } from "@/lib/alerts/background";
 import type { Config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { startDigestSchedule } from "@/lib/digest/schedule";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { createSyncEnvironment } from "./environment.ts";
+import type { RepoOutcome } from "./sync.ts";
 import { runWorker } from "./worker.ts";
 
-const log = (line: string) => console.log(`pipewatch: ${line}`);
+// The sync, alerts and digest report in plain sentences (the CLI prints the same ones).
+const log = (line: string) => getLogger().info(line);
 
 /** Why the in-app worker does not run, or null when it should. */
 export function workerDisabledReason(config: Config): string | null {
@@ -21,13 +23,26 @@ export function workerDisabledReason(config: Config): string | null {
   return null;
 }
 
+function logOutcome(outcome: RepoOutcome, durationMs: number): void {
+  const logger = getLogger();
+  if (outcome.status === "failed")
+    logger.warn({ repo: outcome.repo, durationMs, error: outcome.error }, "sync failed");
+  else if (outcome.status === "synced") {
+    const { runsStored, detailed, deferred, deployments } = outcome.result;
+    logger.info(
+      { repo: outcome.repo, durationMs, runsStored, detailed, deferred, deployments },
+      "synced",
+    );
+  }
+}
+
 const holder = globalThis as typeof globalThis & { pipewatchWorker?: AbortController };
 
 /** Starts the in-app worker once per process; returns false when it does not run. */
 export function startBackgroundWorker(config: Config): boolean {
   const reason = workerDisabledReason(config);
   if (reason) {
-    log(`not syncing: ${reason}.`);
+    getLogger().info({ reason }, "not syncing");
     return false;
   }
   if (holder.pipewatchWorker) return true;
@@ -37,16 +52,20 @@ export function startBackgroundWorker(config: Config): boolean {
   // any point is finished by the next one (nothing is lost).
   try {
     const env = createSyncEnvironment(config, getDb(), { log });
-    log(
-      `syncing ${config.repos.map((r) => `${r.owner}/${r.repo}`).join(", ")} every ${config.pollIntervalSeconds} s`,
+    getLogger().info(
+      {
+        repos: config.repos.map((r) => `${r.owner}/${r.repo}`),
+        pollIntervalSeconds: config.pollIntervalSeconds,
+      },
+      "syncing",
     );
     startAlerts(config, env.db, { workerId: env.workerId, signal: stop.signal, log });
     startDigestSchedule(config, env.db, env.workerId, log, stop.signal);
-    void runWorker(env, config.repos, stop.signal, (outcome) => {
-      if (outcome.status === "failed") log(`sync of ${outcome.repo} failed: ${outcome.error}`);
-    }).catch((error: unknown) => log(`the sync worker stopped: ${describeError(error)}`));
+    void runWorker(env, config.repos, stop.signal, logOutcome).catch((error: unknown) =>
+      getLogger().error({ err: error }, "the sync worker stopped"),
+    );
   } catch (error: unknown) {
-    log(`not syncing: ${describeError(error)}`);
+    getLogger().error({ err: error }, "not syncing");
     return false;
   }
   return true;

@@ -54,7 +54,7 @@ export async function runWorker(
   env: SyncEnvironment,
   selectors: RepoSelector[],
   signal: AbortSignal,
-  onOutcome: (outcome: RepoOutcome) => void = () => undefined,
+  onOutcome: (outcome: RepoOutcome, durationMs: number) => void = () => undefined,
 ): Promise<void> {
   const log = env.log ?? (() => undefined);
   let discoveredAt = Number.NEGATIVE_INFINITY;
@@ -81,7 +81,9 @@ export async function runWorker(
             env.telemetry.budget = { remaining: null, resetAt: null };
           }
         }
-        onOutcome(await syncOneRepository(env, repo, { onlyIfDue: true }));
+        const started = performance.now();
+        const outcome = await syncOneRepository(env, repo, { onlyIfDue: true });
+        onOutcome(outcome, Math.round(performance.now() - started));
       }
       // Freshness is judged over every repository, by one worker at a time.
       await withLease(env.db, "flags:stale_data", env.workerId, 60_000, () =>
