@@ -55,6 +55,7 @@ export async function sync(args: string[]): Promise<number> {
     for (const o of outcomes) {
       if (o.status === "failed") log(`${o.repo}: ${o.error}`);
       else if (o.status === "busy") log(`${o.repo}: skipped, another worker is syncing it`);
+      else if (o.status === "stopped") log(`${o.repo}: stopped before the end of its pass`);
       else if (o.result.deferred > 0)
         log(
           `${o.repo}: the details of ${o.result.deferred} run(s) wait for GitHub's budget to reset; run again after ${env.telemetry.budget.resetAt?.toISOString() ?? "the reset"}`,

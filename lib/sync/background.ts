@@ -5,6 +5,7 @@ import { startAlerts } from "@/lib/alerts/background";
 import type { Config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { startDigestSchedule } from "@/lib/digest/schedule";
+import { onShutdown } from "@/lib/launch/shutdown";
 import { getLogger } from "@/lib/log/log";
 import { createSyncEnvironment } from "./environment.ts";
 import type { RepoOutcome } from "./sync.ts";
@@ -48,8 +49,6 @@ export function startBackgroundWorker(config: Config): boolean {
   if (holder.pipewatchWorker) return true;
   const stop = new AbortController();
   holder.pipewatchWorker = stop;
-  // No signal handlers of our own: Next.js ends the process on SIGTERM, and a sync cut off at
-  // any point is finished by the next one (nothing is lost).
   try {
     const env = createSyncEnvironment(config, getDb(), { log });
     getLogger().info(
@@ -59,11 +58,20 @@ export function startBackgroundWorker(config: Config): boolean {
       },
       "syncing",
     );
-    startAlerts(config, env.db, { workerId: env.workerId, signal: stop.signal, log });
+    const alerts = startAlerts(config, env.db, {
+      workerId: env.workerId,
+      signal: stop.signal,
+      log,
+    });
     startDigestSchedule(config, env.db, env.workerId, log, stop.signal);
-    void runWorker(env, config.repos, stop.signal, logOutcome).catch((error: unknown) =>
+    const worker = runWorker(env, config.repos, stop.signal, logOutcome).catch((error: unknown) =>
       getLogger().error({ err: error }, "the sync worker stopped"),
     );
+    // On shutdown: the sync ends after its current page, alerts after their current round.
+    onShutdown("background worker", async () => {
+      stop.abort();
+      await Promise.all([worker, alerts]);
+    });
   } catch (error: unknown) {
     getLogger().error({ err: error }, "not syncing");
     return false;

@@ -49,7 +49,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Runs until `signal` aborts. Errors are logged and retried; they never end the loop. */
+/**
+ * Runs until `signal` aborts, then resolves once the repository in progress has stored its
+ * current page. Errors are logged and retried; they never end the loop.
+ */
 export async function runWorker(
   env: SyncEnvironment,
   selectors: RepoSelector[],
@@ -82,7 +85,10 @@ export async function runWorker(
           }
         }
         const started = performance.now();
-        const outcome = await syncOneRepository(env, repo, { onlyIfDue: true });
+        // A stop ends the pass after its current page rather than after the whole repository.
+        const outcome = await syncOneRepository({ ...env, stop: signal }, repo, {
+          onlyIfDue: true,
+        });
         onOutcome(outcome, Math.round(performance.now() - started));
       }
       // Freshness is judged over every repository, by one worker at a time.
