@@ -150,6 +150,12 @@ export const VARIABLES = {
     example: "30",
     default: "30",
   },
+  PIPEWATCH_RETENTION_DAYS: {
+    schema: z.union([z.literal("off"), positiveInteger(30, 36500, "days")]),
+    doc: "Runs older than this many days are deleted daily, with everything recorded about them. off: keep everything.",
+    example: "400",
+    default: "400",
+  },
   PIPEWATCH_POLL_INTERVAL: {
     schema: positiveInteger(10, 86400, "seconds"),
     doc: "Seconds between two syncs of a repository (with jitter; longer after errors).",

@@ -51,6 +51,7 @@ describe("loadConfig", () => {
       },
       backfillDays: 30,
       pollIntervalSeconds: 60,
+      retentionDays: 400,
       worker: true,
       testReportPattern: /junit|test-results|test-report/i,
       includeDynamicWorkflows: false,
@@ -159,6 +160,15 @@ describe("loadConfig", () => {
       'GITHUB_API_URL must be an http:// or https:// URL, got "api.github.com" (example: GITHUB_API_URL=https://api.github.com)',
       'PIPEWATCH_REPOS must list owner/repo or owner/* entries; "notarepo" is neither (example: PIPEWATCH_REPOS=acme/api,acme/web,acme-infra/*)',
     ]);
+  });
+
+  it("reads retention (off: null), refusing one shorter than the backfill", () => {
+    expect(loadConfig({ PIPEWATCH_RETENTION_DAYS: "off" }).retentionDays).toBeNull();
+    expect(loadConfig({ PIPEWATCH_RETENTION_DAYS: "90" }).retentionDays).toBe(90);
+    expect(() =>
+      loadConfig({ PIPEWATCH_RETENTION_DAYS: "60", PIPEWATCH_BACKFILL_DAYS: "90" }),
+    ).toThrow(/PIPEWATCH_RETENTION_DAYS \(60\) is shorter than PIPEWATCH_BACKFILL_DAYS \(90\)/);
+    expect(() => loadConfig({ PIPEWATCH_RETENTION_DAYS: "7" })).toThrow(/from 30 to 36500/);
   });
 
   it("never echoes secret values", () => {

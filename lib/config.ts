@@ -59,6 +59,8 @@ export type Config = {
   digest: { to: string[]; from: string; cron: string; timeZone: string };
   backfillDays: number;
   pollIntervalSeconds: number;
+  /** Runs older than this many days are pruned (lib/retention); null: kept forever. */
+  retentionDays: number | null;
   worker: boolean;
   testReportPattern: RegExp;
   includeDynamicWorkflows: boolean;
@@ -143,6 +145,10 @@ function readAlertSettings(
   return settings;
 }
 
+function readRetention(value: unknown): number | null {
+  return typeof value === "number" ? value : null;
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Environment = process.env): Config {
   const problems: string[] = [];
@@ -168,6 +174,7 @@ export function loadConfig(env: Environment = process.env): Config {
     },
     backfillDays: read("PIPEWATCH_BACKFILL_DAYS") as number,
     pollIntervalSeconds: read("PIPEWATCH_POLL_INTERVAL") as number,
+    retentionDays: readRetention(read("PIPEWATCH_RETENTION_DAYS")),
     worker: read("PIPEWATCH_WORKER") !== "off",
     testReportPattern: new RegExp(
       (read("PIPEWATCH_TEST_REPORT_PATTERN") as string | undefined) ??
@@ -184,6 +191,10 @@ export function loadConfig(env: Environment = process.env): Config {
   if (values.alerts.emailTo && !values.smtpUrl)
     problems.push(
       "ALERT_EMAIL_TO is set but SMTP_URL is not: alert e-mails need an SMTP server (example: SMTP_URL=smtps://pipewatch:secret@smtp.example.com:465)",
+    );
+  if (values.retentionDays !== null && values.retentionDays < values.backfillDays)
+    problems.push(
+      `PIPEWATCH_RETENTION_DAYS (${values.retentionDays}) is shorter than PIPEWATCH_BACKFILL_DAYS (${values.backfillDays}): the sync would fetch runs that retention then deletes (example: PIPEWATCH_RETENTION_DAYS=400)`,
     );
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = read("PIPEWATCH_PUBLIC_URL") as string | undefined;

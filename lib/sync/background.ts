@@ -3,10 +3,11 @@
 import "server-only";
 import { startAlerts } from "@/lib/alerts/background";
 import type { Config } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
+import { type Db, getDb } from "@/lib/db/client";
 import { startDigestSchedule } from "@/lib/digest/schedule";
 import { onShutdown } from "@/lib/launch/shutdown";
 import { getLogger } from "@/lib/log/log";
+import { runRetention } from "@/lib/retention/schedule";
 import { createSyncEnvironment } from "./environment.ts";
 import type { RepoOutcome } from "./sync.ts";
 import { runWorker } from "./worker.ts";
@@ -35,6 +36,23 @@ function logOutcome(outcome: RepoOutcome, durationMs: number): void {
       "synced",
     );
   }
+}
+
+/** The daily retention pass (lib/retention), unless PIPEWATCH_RETENTION_DAYS=off. */
+async function startRetention(config: Config, db: Db, workerId: string, signal: AbortSignal) {
+  const days = config.retentionDays;
+  if (days === null) return;
+  await runRetention(db, {
+    days,
+    workerId,
+    signal,
+    onPruned: (result, durationMs) =>
+      getLogger().info(
+        { cut: result.cut, deleted: result.deleted, statements: result.statements, durationMs },
+        "retention: pruned the history before the cut",
+      ),
+    onError: (error) => getLogger().error({ err: error }, "retention failed"),
+  });
 }
 
 const holder = globalThis as typeof globalThis & { pipewatchWorker?: AbortController };
@@ -67,10 +85,11 @@ export function startBackgroundWorker(config: Config): boolean {
     const worker = runWorker(env, config.repos, stop.signal, logOutcome).catch((error: unknown) =>
       getLogger().error({ err: error }, "the sync worker stopped"),
     );
+    const retention = startRetention(config, env.db, env.workerId, stop.signal);
     // On shutdown: the sync ends after its current page, alerts after their current round.
     onShutdown("background worker", async () => {
       stop.abort();
-      await Promise.all([worker, alerts]);
+      await Promise.all([worker, alerts, retention]);
     });
   } catch (error: unknown) {
     getLogger().error({ err: error }, "not syncing");
