@@ -68,7 +68,7 @@ export function startBackgroundWorker(config: Config): boolean {
   const stop = new AbortController();
   holder.pipewatchWorker = stop;
   try {
-    const env = createSyncEnvironment(config, getDb(), { log });
+    const env = createSyncEnvironment(config, getDb(), { log, signal: stop.signal });
     getLogger().info(
       {
         repos: config.repos.map((r) => `${r.owner}/${r.repo}`),

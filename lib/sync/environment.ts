@@ -11,12 +11,18 @@ import { SyncTelemetry } from "./telemetry.ts";
 export function createSyncEnvironment(
   config: Config,
   db: Db,
-  hooks: { log?: (line: string) => void; onProgress?: (progress: SyncProgress) => void } = {},
+  hooks: {
+    log?: (line: string) => void;
+    onProgress?: (progress: SyncProgress) => void;
+    /** Aborted on shutdown: GitHub requests in flight end at once. */
+    signal?: AbortSignal;
+  } = {},
 ): SyncEnvironment {
   const telemetry = new SyncTelemetry();
   const provider = createClientProvider(config, {
     onExchange: telemetry.onExchange,
     log: hooks.log,
+    signal: hooks.signal,
   });
   return {
     db,
