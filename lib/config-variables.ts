@@ -8,6 +8,7 @@ import {
   host,
   httpUrl,
   mailbox,
+  origins,
   port,
   positiveInteger,
   postgresUrl,
@@ -113,6 +114,17 @@ export const VARIABLES = {
     schema: httpUrl,
     doc: "The address people open Pipewatch at, for links in e-mails and alerts. Unset: http://HOST:PORT.",
     example: "https://pipewatch.example.com",
+  },
+  GITHUB_WEB_URL: {
+    schema: httpUrl,
+    doc: "GitHub's web address (GitHub Enterprise Server: https://HOST), where sign-in with GitHub goes; allowed as a form target.",
+    example: "https://github.example.com",
+    default: "https://github.com",
+  },
+  PIPEWATCH_FRAME_ANCESTORS: {
+    schema: origins,
+    doc: "Origins allowed to show Pipewatch in a frame (a TV wall inside another dashboard), space-separated. Unset: none.",
+    example: "https://dashboards.example.com",
   },
   SMTP_URL: {
     schema: smtpUrl,

@@ -32,6 +32,9 @@ describe("loadConfig", () => {
       webhookSecret: undefined,
       publicUrl: "http://127.0.0.1:3000",
       smtpUrl: undefined,
+      githubWebUrl: "https://github.com",
+      frameAncestors: [],
+      production: false,
       alerts: {
         slackWebhookUrl: undefined,
         webhookUrl: undefined,
@@ -169,6 +172,18 @@ describe("loadConfig", () => {
       loadConfig({ PIPEWATCH_RETENTION_DAYS: "60", PIPEWATCH_BACKFILL_DAYS: "90" }),
     ).toThrow(/PIPEWATCH_RETENTION_DAYS \(60\) is shorter than PIPEWATCH_BACKFILL_DAYS \(90\)/);
     expect(() => loadConfig({ PIPEWATCH_RETENTION_DAYS: "7" })).toThrow(/from 30 to 36500/);
+  });
+
+  it("reads GitHub's web origin and the origins that may frame Pipewatch", () => {
+    const config = loadConfig({
+      GITHUB_WEB_URL: "https://github.example.com",
+      PIPEWATCH_FRAME_ANCESTORS: " https://a.example.com/x  https://b.example.com ",
+    });
+    expect(config.githubWebUrl).toBe("https://github.example.com");
+    expect(config.frameAncestors).toEqual(["https://a.example.com", "https://b.example.com"]);
+    expect(() => loadConfig({ PIPEWATCH_FRAME_ANCESTORS: "'self' javascript:x" })).toThrow(
+      /PIPEWATCH_FRAME_ANCESTORS must be http/,
+    );
   });
 
   it("never echoes secret values", () => {

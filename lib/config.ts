@@ -54,6 +54,12 @@ export type Config = {
   /** Where people open Pipewatch, without a trailing slash (for links in e-mails and alerts). */
   publicUrl: string;
   smtpUrl: string | undefined;
+  /** GitHub's web origin (sign-in with GitHub), allowed by the CSP's form-action. */
+  githubWebUrl: string;
+  /** Origins that may frame Pipewatch (CSP frame-ancestors); empty: none. */
+  frameAncestors: string[];
+  /** NODE_ENV=production (`next start`, the image); otherwise development or tests. */
+  production: boolean;
   alerts: AlertSettings;
   /** The weekly digest (lib/digest): recipients (none: not sent), sender, schedule, zone. */
   digest: { to: string[]; from: string; cron: string; timeZone: string };
@@ -165,6 +171,9 @@ export function loadConfig(env: Environment = process.env): Config {
     authSecret: read("AUTH_SECRET") as string | undefined,
     publicUrl: "",
     smtpUrl: read("SMTP_URL") as string | undefined,
+    githubWebUrl: (read("GITHUB_WEB_URL") as string | undefined) ?? "https://github.com",
+    frameAncestors: (read("PIPEWATCH_FRAME_ANCESTORS") as string[] | undefined) ?? [],
+    production: env.NODE_ENV === "production",
     alerts: readAlertSettings(read, problems),
     digest: {
       to: (read("DIGEST_TO") as string[] | undefined) ?? [],
