@@ -40,10 +40,8 @@ function logOutcome(outcome: RepoOutcome, durationMs: number): void {
 
 /** The daily retention pass (lib/retention), unless PIPEWATCH_RETENTION_DAYS=off. */
 async function startRetention(config: Config, db: Db, workerId: string, signal: AbortSignal) {
-  const days = config.retentionDays;
-  if (days === null) return;
   await runRetention(db, {
-    days,
+    days: config.retentionDays,
     workerId,
     signal,
     onPruned: (result, durationMs) =>
