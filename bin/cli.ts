@@ -58,6 +58,12 @@ const COMMANDS: Record<string, Command> = {
     ],
     load: async () => (await import("./commands/sync.ts")).sync,
   },
+  prune: {
+    summary:
+      "delete the history older than PIPEWATCH_RETENTION_DAYS now (the worker does it daily)",
+    options: ["--days N         keep N days instead of PIPEWATCH_RETENTION_DAYS"],
+    load: async () => (await import("./commands/prune.ts")).prune,
+  },
   worker: {
     summary: "sync the configured repositories forever (every PIPEWATCH_POLL_INTERVAL seconds)",
     load: async () => (await import("./commands/sync.ts")).worker,

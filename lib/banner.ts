@@ -3,7 +3,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { type FlagList, listFlags } from "@/lib/metrics/flag-list";
 import { getSyncReport, type SyncReport } from "@/lib/sync/sync-report";
 
@@ -19,7 +19,7 @@ export async function getBannerData(): Promise<BannerData> {
     ]);
     return { stale, sync };
   } catch (error: unknown) {
-    console.error(`pipewatch: the banner's data: ${describeError(error)}`);
+    getLogger().error({ err: error }, "the banner's data could not be read");
     return {};
   }
 }

@@ -39,6 +39,16 @@ export const httpUrl = z.string().refine((value) => {
   }
 }, "must be an http:// or https:// URL");
 
+/** Space-separated http(s) origins (CSP source lists), each reduced to its origin. */
+export const origins = z
+  .string()
+  .transform((value) => value.split(/\s+/).filter(Boolean))
+  .refine(
+    (list) => list.length > 0 && list.every((item) => httpUrl.safeParse(item).success),
+    "must be http:// or https:// origins separated by spaces",
+  )
+  .transform((list) => list.map((item) => new URL(item).origin));
+
 export const smtpUrl = z.string().refine((value) => {
   try {
     const url = new URL(value);

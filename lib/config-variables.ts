@@ -9,6 +9,7 @@ import {
   host,
   httpUrl,
   mailbox,
+  origins,
   port,
   positiveInteger,
   postgresUrl,
@@ -156,6 +157,11 @@ export const VARIABLES = {
     doc: "The address people open Pipewatch at, for links in e-mails and alerts. Unset: http://HOST:PORT.",
     example: "https://pipewatch.example.com",
   },
+  PIPEWATCH_FRAME_ANCESTORS: {
+    schema: origins,
+    doc: "Origins allowed to show Pipewatch in a frame (a TV wall inside another dashboard), space-separated. Unset: none.",
+    example: "https://dashboards.example.com",
+  },
   SMTP_URL: {
     schema: smtpUrl,
     doc: "SMTP server for the weekly digest and e-mail alerts (smtps:// for TLS; user:password@ allowed). Unset: no e-mail.",
@@ -192,6 +198,12 @@ export const VARIABLES = {
     example: "30",
     default: "30",
   },
+  PIPEWATCH_RETENTION_DAYS: {
+    schema: z.union([z.literal("off"), positiveInteger(30, 36500, "days")]),
+    doc: "Runs older than this many days are deleted daily, with everything recorded about them. off: keep everything.",
+    example: "400",
+    default: "400",
+  },
   PIPEWATCH_POLL_INTERVAL: {
     schema: positiveInteger(10, 86400, "seconds"),
     doc: "Seconds between two syncs of a repository (with jitter; longer after errors).",
@@ -222,6 +234,12 @@ export const VARIABLES = {
     example: "1",
     default: "0",
     internal: true,
+  },
+  LOG_LEVEL: {
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    doc: "Lowest level the server's logs show: fatal, error, warn, info, debug, trace or silent. JSON lines under NODE_ENV=production, readable lines otherwise.",
+    example: "debug",
+    default: "info",
   },
   PIPEWATCH_DEBUG: {
     schema: z.enum(["0", "1"]),

@@ -33,6 +33,9 @@ describe("loadConfig", () => {
       access: { enabled: false, password: undefined, github: undefined, metricsToken: undefined },
       publicUrl: "http://127.0.0.1:3000",
       smtpUrl: undefined,
+      githubWebUrl: "https://github.com",
+      frameAncestors: [],
+      production: false,
       alerts: {
         slackWebhookUrl: undefined,
         webhookUrl: undefined,
@@ -52,6 +55,7 @@ describe("loadConfig", () => {
       },
       backfillDays: 30,
       pollIntervalSeconds: 60,
+      retentionDays: 400,
       worker: true,
       testReportPattern: /junit|test-results|test-report/i,
       includeDynamicWorkflows: false,
@@ -160,6 +164,27 @@ describe("loadConfig", () => {
       'GITHUB_API_URL must be an http:// or https:// URL, got "api.github.com" (example: GITHUB_API_URL=https://api.github.com)',
       'PIPEWATCH_REPOS must list owner/repo or owner/* entries; "notarepo" is neither (example: PIPEWATCH_REPOS=acme/api,acme/web,acme-infra/*)',
     ]);
+  });
+
+  it("reads retention (off: null), refusing one shorter than the backfill", () => {
+    expect(loadConfig({ PIPEWATCH_RETENTION_DAYS: "off" }).retentionDays).toBeNull();
+    expect(loadConfig({ PIPEWATCH_RETENTION_DAYS: "90" }).retentionDays).toBe(90);
+    expect(() =>
+      loadConfig({ PIPEWATCH_RETENTION_DAYS: "60", PIPEWATCH_BACKFILL_DAYS: "90" }),
+    ).toThrow(/PIPEWATCH_RETENTION_DAYS \(60\) is shorter than PIPEWATCH_BACKFILL_DAYS \(90\)/);
+    expect(() => loadConfig({ PIPEWATCH_RETENTION_DAYS: "7" })).toThrow(/from 30 to 36500/);
+  });
+
+  it("reads GitHub's web origin and the origins that may frame Pipewatch", () => {
+    const config = loadConfig({
+      PIPEWATCH_GITHUB_WEB_URL: "https://github.example.com",
+      PIPEWATCH_FRAME_ANCESTORS: " https://a.example.com/x  https://b.example.com ",
+    });
+    expect(config.githubWebUrl).toBe("https://github.example.com");
+    expect(config.frameAncestors).toEqual(["https://a.example.com", "https://b.example.com"]);
+    expect(() => loadConfig({ PIPEWATCH_FRAME_ANCESTORS: "'self' javascript:x" })).toThrow(
+      /PIPEWATCH_FRAME_ANCESTORS must be http/,
+    );
   });
 
   it("never echoes secret values", () => {

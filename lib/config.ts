@@ -57,11 +57,19 @@ export type Config = {
   /** Where people open Pipewatch, without a trailing slash (for links in e-mails and alerts). */
   publicUrl: string;
   smtpUrl: string | undefined;
+  /** GitHub's web origin (sign-in with GitHub), allowed by the CSP's form-action. */
+  githubWebUrl: string;
+  /** Origins that may frame Pipewatch (CSP frame-ancestors); empty: none. */
+  frameAncestors: string[];
+  /** NODE_ENV=production (`next start`, the image); otherwise development or tests. */
+  production: boolean;
   alerts: AlertSettings;
   /** The weekly digest (lib/digest): recipients (none: not sent), sender, schedule, zone. */
   digest: { to: string[]; from: string; cron: string; timeZone: string };
   backfillDays: number;
   pollIntervalSeconds: number;
+  /** Runs older than this many days are pruned (lib/retention); null: kept forever. */
+  retentionDays: number | null;
   worker: boolean;
   testReportPattern: RegExp;
   includeDynamicWorkflows: boolean;
@@ -146,6 +154,10 @@ function readAlertSettings(
   return settings;
 }
 
+function readRetention(value: unknown): number | null {
+  return typeof value === "number" ? value : null;
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Environment = process.env): Config {
   const problems: string[] = [];
@@ -162,6 +174,9 @@ export function loadConfig(env: Environment = process.env): Config {
     authSecret: read("AUTH_SECRET") as string | undefined,
     publicUrl: "",
     smtpUrl: read("SMTP_URL") as string | undefined,
+    githubWebUrl: (read("PIPEWATCH_GITHUB_WEB_URL") as string | undefined) ?? "https://github.com",
+    frameAncestors: (read("PIPEWATCH_FRAME_ANCESTORS") as string[] | undefined) ?? [],
+    production: env.NODE_ENV === "production",
     alerts: readAlertSettings(read, problems),
     digest: {
       to: (read("DIGEST_TO") as string[] | undefined) ?? [],
@@ -171,6 +186,7 @@ export function loadConfig(env: Environment = process.env): Config {
     },
     backfillDays: read("PIPEWATCH_BACKFILL_DAYS") as number,
     pollIntervalSeconds: read("PIPEWATCH_POLL_INTERVAL") as number,
+    retentionDays: readRetention(read("PIPEWATCH_RETENTION_DAYS")),
     worker: read("PIPEWATCH_WORKER") !== "off",
     testReportPattern: new RegExp(
       (read("PIPEWATCH_TEST_REPORT_PATTERN") as string | undefined) ??
@@ -193,6 +209,10 @@ export function loadConfig(env: Environment = process.env): Config {
     problems.push(
       "ALERT_EMAIL_TO is set but SMTP_URL is not: alert e-mails need an SMTP server (example: SMTP_URL=smtps://pipewatch:secret@smtp.example.com:465)",
     );
+  if (values.retentionDays !== null && values.retentionDays < values.backfillDays)
+    problems.push(
+      `PIPEWATCH_RETENTION_DAYS (${values.retentionDays}) is shorter than PIPEWATCH_BACKFILL_DAYS (${values.backfillDays}): the sync would fetch runs that retention then deletes (example: PIPEWATCH_RETENTION_DAYS=400)`,
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = read("PIPEWATCH_PUBLIC_URL") as string | undefined;
   const local = values.host.includes(":") ? `[${values.host}]` : values.host;
@@ -203,6 +223,26 @@ export function loadConfig(env: Environment = process.env): Config {
 /** The environment for a child process of Pipewatch: ours, plus `overrides`. */
 export function childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
+}
+
+export type LogSettings = { level: string; production: boolean; secrets: string[] };
+
+/**
+ * What the logger needs, read without failing (it must work to report a bad configuration):
+ * LOG_LEVEL (info when invalid), production mode, and the values of every secret variable.
+ */
+export function loadLogSettings(env: Environment = process.env): LogSettings {
+  const level = VARIABLES.LOG_LEVEL.schema.safeParse(env.LOG_LEVEL?.trim());
+  const names = Object.keys(VARIABLES) as VariableName[];
+  const secrets = names
+    .filter((name) => (VARIABLES[name] as Variable).secret)
+    .map((name) => env[name]?.trim() ?? "")
+    .filter((value) => value !== "");
+  return {
+    level: level.success ? level.data : "info",
+    production: env.NODE_ENV === "production",
+    secrets,
+  };
 }
 
 let cached: Config | undefined;

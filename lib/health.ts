@@ -4,7 +4,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrate";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { getSyncStatus, type SyncSummary, summarizeSyncStatus } from "@/lib/sync/status";
 
 export type Health = {
@@ -78,7 +78,7 @@ async function readSyncHealth(): Promise<Pick<Health, "status" | "sync">> {
     );
     return { status: sync.degraded ? "degraded" : "ok", sync: summarizeSyncStatus(sync) };
   } catch (error: unknown) {
-    console.error(`pipewatch: health check: cannot read the sync status: ${describeError(error)}`);
+    getLogger().error({ err: error }, "health check: cannot read the sync status");
     return { status: "degraded" };
   }
 }
@@ -90,7 +90,7 @@ export async function getHealth(): Promise<Health> {
   try {
     await withTimeout(getDb().$queryRaw`SELECT 1`, TIMEOUT_MS);
   } catch (error: unknown) {
-    console.error(`pipewatch: health check: database unreachable: ${describeError(error)}`);
+    getLogger().error({ err: error }, "health check: database unreachable");
     return {
       status: "error",
       database: {
@@ -113,9 +113,7 @@ export async function getHealth(): Promise<Health> {
       database: { ...database, error: `${pending} migration(s) not applied` },
     };
   } catch (error: unknown) {
-    console.error(
-      `pipewatch: health check: cannot read the schema version: ${describeError(error)}`,
-    );
+    getLogger().error({ err: error }, "health check: cannot read the schema version");
     return {
       status: "error",
       database: {

@@ -5,8 +5,8 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { getStoreSummary, type StoreSummary } from "@/lib/db/summary";
-import { describeError } from "@/lib/errors";
 import { getHealth, type Health } from "@/lib/health";
+import { getLogger } from "@/lib/log/log";
 import { getSyncReport, type SyncReport } from "@/lib/sync/sync-report";
 
 export type HomeData = {
@@ -37,7 +37,7 @@ export async function getHomeData(): Promise<HomeData> {
     ? await Promise.all([
         getStoreSummary(),
         getSyncReport(getDb(), config.pollIntervalSeconds * 1000).catch((error: unknown) => {
-          console.error(`pipewatch: the sync report: ${describeError(error)}`);
+          getLogger().error({ err: error }, "the sync report could not be read");
           return null;
         }),
       ])

@@ -4,7 +4,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { getPipelinesReport, type PipelinesReport } from "@/lib/metrics/pipelines";
 import { parseBranch, parseWindow } from "@/lib/metrics/scope";
 import { getSparklines, type SparklinesReport } from "@/lib/metrics/sparklines";
@@ -40,7 +40,7 @@ export async function getOverviewData(scope: {
   ]);
   for (const result of [report, sparklines])
     if (result.status === "rejected")
-      console.error(`pipewatch: the overview's first data: ${describeError(result.reason)}`);
+      getLogger().error({ err: result.reason }, "the overview's first data could not be read");
   const pipelines = report.status === "fulfilled" ? report.value : undefined;
   if (configured.length === 0 && pipelines?.pipelines.length === 0)
     return {

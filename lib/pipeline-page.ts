@@ -5,7 +5,7 @@ import "server-only";
 import { cache } from "react";
 import { WORKFLOW_ID_PATTERN } from "@/lib/api/queries";
 import { getDb } from "@/lib/db/client";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { type FlagList, listFlags } from "@/lib/metrics/flag-list";
 import { getPipelineDetail, type PipelineDetail } from "@/lib/metrics/pipeline-detail";
 import { UnknownPipelineError } from "@/lib/metrics/run-list";
@@ -76,7 +76,10 @@ const loadPipelinePage = cache(async function loadPipelinePage(
   for (const result of [detail, flags])
     if (result.status === "rejected") {
       if (result.reason instanceof UnknownPipelineError) return { kind: "not-found" };
-      console.error(`pipewatch: the pipeline page ${id}: ${describeError(result.reason)}`);
+      getLogger().error(
+        { err: result.reason, pipeline: id },
+        "the pipeline page's data could not be read",
+      );
     }
   return {
     kind: "ok",

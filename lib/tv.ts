@@ -3,7 +3,7 @@
 // polls the same two endpoints afterwards (GET /api/v1/pipelines, GET /api/v1/flags?state=open).
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { type FlagList, listFlags } from "@/lib/metrics/flag-list";
 import type { PipelinesReport } from "@/lib/metrics/pipelines";
 import { getSharedPipelinesReport } from "@/lib/metrics/pipelines-shared";
@@ -20,7 +20,7 @@ export async function getWallData(): Promise<WallData> {
   ]);
   for (const result of [report, flags])
     if (result.status === "rejected")
-      console.error(`pipewatch: the TV wall's first data: ${describeError(result.reason)}`);
+      getLogger().error({ err: result.reason }, "the TV wall's first data could not be read");
   return {
     report: report.status === "fulfilled" ? report.value : undefined,
     flags: flags.status === "fulfilled" ? flags.value : undefined,

@@ -4,7 +4,8 @@ import { runAlerts } from "@/lib/alerts/background";
 import { loadAlertChannels } from "@/lib/alerts/channels";
 import { loadConfig, parseRepoSelector } from "@/lib/config";
 import { startDigestSchedule } from "@/lib/digest/schedule";
-import { UserError } from "@/lib/errors";
+import { describeError, UserError } from "@/lib/errors";
+import { runRetention } from "@/lib/retention/schedule";
 import { createSyncEnvironment } from "@/lib/sync/environment";
 import { createProgressPrinter } from "@/lib/sync/progress-bar";
 import { syncSelected } from "@/lib/sync/sync";
@@ -55,6 +56,7 @@ export async function sync(args: string[]): Promise<number> {
     for (const o of outcomes) {
       if (o.status === "failed") log(`${o.repo}: ${o.error}`);
       else if (o.status === "busy") log(`${o.repo}: skipped, another worker is syncing it`);
+      else if (o.status === "stopped") log(`${o.repo}: stopped before the end of its pass`);
       else if (o.result.deferred > 0)
         log(
           `${o.repo}: the details of ${o.result.deferred} run(s) wait for GitHub's budget to reset; run again after ${env.telemetry.budget.resetAt?.toISOString() ?? "the reset"}`,
@@ -88,6 +90,16 @@ export async function worker(args: string[]): Promise<number> {
       log,
     });
     startDigestSchedule(config, db, env.workerId, log, stop.signal);
+    const retention = runRetention(db, {
+      days: config.retentionDays,
+      workerId: env.workerId,
+      signal: stop.signal,
+      onPruned: (result) => {
+        const rows = Object.values(result.deleted).reduce((a, b) => a + b, 0);
+        log(`retention: deleted ${rows} rows created before ${result.cut.toISOString()}`);
+      },
+      onError: (error) => log(`retention: ${describeError(error)}`),
+    });
     await runWorker(env, config.repos, stop.signal, (o) => {
       if (o.status === "failed") log(`${o.repo}: ${o.error}`);
       else if (o.status === "synced")
@@ -97,7 +109,7 @@ export async function worker(args: string[]): Promise<number> {
             : `${o.repo}: ${o.result.runsStored} runs updated, ${o.result.detailed} with their jobs, logs and tests; ${o.result.deployments} deployments`,
         );
     });
-    await alerts;
+    await Promise.all([alerts, retention]);
     log("worker stopped.");
     return 0;
   });

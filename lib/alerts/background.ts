@@ -35,14 +35,17 @@ export async function runAlerts(
   }
 }
 
-/** runAlerts for the web app's worker: a problem (a bad alerts file) is logged, never thrown. */
+/**
+ * runAlerts for the web app's worker: a problem (a bad alerts file) is logged, never thrown.
+ * Resolves once it has stopped.
+ */
 export function startAlerts(
   config: Config,
   db: Db,
   options: { workerId: string; signal: AbortSignal; log: (line: string) => void },
-): void {
+): Promise<void> {
   const { log } = options;
-  Promise.resolve()
+  return Promise.resolve()
     .then(() => runAlerts(config, loadAlertChannels(config), db, options))
     .catch((error: unknown) => log(`alerts do not run: ${describeError(error)}`));
 }

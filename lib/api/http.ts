@@ -3,6 +3,7 @@
 import "server-only";
 import type { z } from "zod";
 import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 
 export type ApiError = { error: { message: string; parameter?: string } };
 
@@ -24,7 +25,7 @@ export function notFound(message: string): Response {
 
 /** A 500 for the unexpected: the details go to the server's log, not to the caller. */
 export function serverError(where: string, error: unknown): Response {
-  console.error(`pipewatch: ${where}: ${describeError(error)}`);
+  getLogger().error({ err: error, where }, `${where}: ${describeError(error)}`);
   return json({ error: { message: "internal error" } } satisfies ApiError, 500);
 }
 

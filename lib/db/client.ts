@@ -46,3 +46,10 @@ export function getDb(): Db {
   holder.pipewatchDb = createDb(url);
   return holder.pipewatchDb;
 }
+
+/** Closes the process-wide client's pool, if one was opened (at shutdown). */
+export async function closeDb(): Promise<void> {
+  const db = holder.pipewatchDb;
+  holder.pipewatchDb = undefined;
+  await db?.$disconnect();
+}

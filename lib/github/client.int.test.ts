@@ -12,7 +12,7 @@ afterAll(async () => {
 
 async function setup(
   overrides: Partial<SimulatorOptions>,
-  client: { timeoutMs?: number; token?: string; retries?: number } = {},
+  client: { timeoutMs?: number; token?: string; retries?: number; signal?: AbortSignal } = {},
 ) {
   const sim = await startTestSimulator("healthy", { days: 5, ...overrides });
   running.push(sim);
@@ -25,6 +25,7 @@ async function setup(
     retries: client.retries ?? 3,
     maxRateLimitWaitMs: 5_000,
     onExchange: (exchange) => exchanges.push(exchange),
+    signal: client.signal,
   });
   return { sim, octokit, exchanges };
 }
@@ -98,6 +99,21 @@ describe("createGitHubClient", () => {
     await expect(octokit.rest.repos.get({ owner: "acme", repo: "api" })).rejects.toThrow(
       /no answer within 200 ms/,
     );
+  });
+
+  it("ends a request in flight at once, without retrying it, when its signal aborts", async () => {
+    const stop = new AbortController();
+    const { octokit, exchanges } = await setup(
+      { faults: "repos:hang=1" },
+      { timeoutMs: 10_000, signal: stop.signal },
+    );
+    setTimeout(() => stop.abort(), 200);
+    const started = Date.now();
+    await expect(octokit.rest.repos.get({ owner: "acme", repo: "api" })).rejects.toThrow(
+      /Pipewatch is stopping/,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(exchanges).toHaveLength(1);
   });
 
   it("waits out a secondary rate limit (retry-after) and does not retry a bad token", async () => {

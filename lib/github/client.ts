@@ -43,6 +43,8 @@ export type ClientOptions = {
   retryBaseMs?: number;
   onExchange?: (exchange: Exchange) => void;
   log?: (line: string) => void;
+  /** Aborted when the process stops: requests in flight end at once, and are not retried. */
+  signal?: AbortSignal;
 };
 
 /** Turns a request URL into its endpoint template, for counting. */
@@ -91,7 +93,7 @@ function instrumentedFetch(options: ClientOptions): typeof fetch {
     const url =
       typeof input === "string" ? input : input instanceof URL ? input.toString() : input.url;
     const method = (init?.method ?? "GET").toUpperCase();
-    const signals = [AbortSignal.timeout(timeoutMs), init?.signal].filter(
+    const signals = [AbortSignal.timeout(timeoutMs), init?.signal, options.signal].filter(
       (s): s is AbortSignal => !!s,
     );
     const started = performance.now();
@@ -114,6 +116,8 @@ function instrumentedFetch(options: ClientOptions): typeof fetch {
       body = await response.clone().arrayBuffer();
     } catch (error: unknown) {
       record(0, null);
+      // Octokit passes an AbortError through untouched (its other errors are retried 500s).
+      if (options.signal?.aborted) throw new DOMException("Pipewatch is stopping", "AbortError");
       throw new Error(
         `GitHub request failed: ${method} ${new URL(url).origin}${new URL(url).pathname}: ${failureReason(error, timeoutMs)}`,
       );

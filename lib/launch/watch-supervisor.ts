@@ -1,6 +1,7 @@
 // A web server started by `pipewatch start` exits when that process is gone (killed with -9,
 // say), so it never lingers holding the port with no database behind it.
 import { getConfig } from "@/lib/config";
+import { getLogger } from "@/lib/log/log";
 import { isProcessAlive } from "@/lib/process";
 
 const CHECK_EVERY_MS = 2_000;
@@ -11,7 +12,10 @@ export function watchSupervisor(): void {
   if (pid === undefined) return;
   const timer = setInterval(() => {
     if (isProcessAlive(pid)) return;
-    console.error(`pipewatch: the process that started this server (pid ${pid}) is gone; exiting.`);
+    getLogger().error(
+      { supervisorPid: pid },
+      "the process that started this server is gone; exiting",
+    );
     process.exit(1);
   }, CHECK_EVERY_MS);
   timer.unref();

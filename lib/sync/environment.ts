@@ -11,11 +11,20 @@ import { SyncTelemetry } from "./telemetry.ts";
 export function createSyncEnvironment(
   config: Config,
   db: Db,
-  hooks: { log?: (line: string) => void; onProgress?: (progress: SyncProgress) => void } = {},
+  hooks: {
+    log?: (line: string) => void;
+    onProgress?: (progress: SyncProgress) => void;
+    /** Aborted on shutdown: GitHub requests in flight end at once. */
+    signal?: AbortSignal;
+  } = {},
 ): SyncEnvironment {
   const telemetry = new SyncTelemetry();
   const newProvider = () =>
-    createClientProvider(config, { onExchange: telemetry.onExchange, log: hooks.log });
+    createClientProvider(config, {
+      onExchange: telemetry.onExchange,
+      log: hooks.log,
+      signal: hooks.signal,
+    });
   let provider = newProvider();
   return {
     db,

@@ -36,11 +36,15 @@ export type SyncEnvironment = {
   resetClients?: () => void;
   log?: (line: string) => void;
   onProgress?: (progress: SyncProgress) => void;
+  /** Aborted when the worker shuts down: a pass ends after its current page, unrecorded. */
+  stop?: AbortSignal;
 };
 
 export type RepoOutcome =
   | { repo: string; status: "synced"; result: RepoSyncResult }
   | { repo: string; status: "busy" }
+  /** Cut short by a shutdown: still due, so the next worker carries on where it ended. */
+  | { repo: string; status: "stopped" }
   | { repo: string; status: "failed"; error: string };
 
 /** The message for an error of GitHub's that the person running Pipewatch can act on. */
@@ -152,7 +156,8 @@ export async function syncOneRepository(
     `sync:${repo.id}`,
     env.workerId,
     LEASE_MS,
-    async (signal): Promise<RepoOutcome> => {
+    async (leaseSignal): Promise<RepoOutcome> => {
+      const signal = env.stop ? AbortSignal.any([leaseSignal, env.stop]) : leaseSignal;
       // Another worker may have synced it between our reading the due list and the lease.
       if (onlyIfDue && !(await isDue(env, repo.id))) return { repo: repo.fullName, status: "busy" };
       env.telemetry.takeSpent();
@@ -194,6 +199,8 @@ export async function syncOneRepository(
         });
         return { repo: repo.fullName, status: "synced", result } as const;
       } catch (error: unknown) {
+        // Not a failure: no back-off, and next_sync_at stays due for whoever starts next.
+        if (env.stop?.aborted) return { repo: repo.fullName, status: "stopped" } as const;
         const message = explainGitHubError(error);
         await failSync(env.db, repo.id, {
           message,

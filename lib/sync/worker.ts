@@ -58,7 +58,8 @@ export async function dueRepositories(env: SyncEnvironment, now = new Date()): P
   }));
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts first. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -71,12 +72,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Runs until `signal` aborts. Errors are logged and retried; they never end the loop. */
+/**
+ * Runs until `signal` aborts, then resolves once the repository in progress has stored its
+ * current page. Errors are logged and retried; they never end the loop.
+ */
 export async function runWorker(
   env: SyncEnvironment,
   selectors: RepoSelector[],
   signal: AbortSignal,
-  onOutcome: (outcome: RepoOutcome) => void = () => undefined,
+  onOutcome: (outcome: RepoOutcome, durationMs: number) => void = () => undefined,
 ): Promise<void> {
   const log = env.log ?? (() => undefined);
   // Intervals within this process are measured on the monotonic clock, which wall-clock
@@ -115,7 +119,12 @@ export async function runWorker(
             env.telemetry.budget = { remaining: null, resetAt: null };
           }
         }
-        onOutcome(await syncOneRepository(env, repo, { onlyIfDue: true }));
+        const started = performance.now();
+        // A stop ends the pass after its current page rather than after the whole repository.
+        const outcome = await syncOneRepository({ ...env, stop: signal }, repo, {
+          onlyIfDue: true,
+        });
+        onOutcome(outcome, Math.round(performance.now() - started));
       }
       // Freshness is judged over every repository, by one worker at a time.
       await withLease(env.db, "flags:stale_data", env.workerId, 60_000, () =>

@@ -6,7 +6,7 @@ import { parseTestFilters, type TestFilters, testFilterProblems } from "@/compon
 import { FlakyTestsView } from "@/components/tests/flaky-tests-view";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { type FlakyTestsReport, listFlakyTests } from "@/lib/metrics/flaky-tests";
 import { UnknownRepositoryError } from "@/lib/metrics/pipelines";
 import { parseBranch, parseWindow } from "@/lib/metrics/scope";
@@ -48,7 +48,7 @@ export default async function TestsPage({ searchParams }: { searchParams: Promis
   try {
     first = await readFirstData(requested);
   } catch (cause: unknown) {
-    console.error(`pipewatch: /tests: ${describeError(cause)}`);
+    getLogger().error({ err: cause, page: "/tests" }, "the tests page's data could not be read");
     first = { repos: [], report: null, filters: requested };
     error = "the database cannot be read";
   }

@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { setUpRoute } from "@/lib/api/route-testing";
 import type { Db } from "@/lib/db/client";
+import { getLogger } from "@/lib/log/log";
 import { parseExposition } from "@/lib/metrics/prometheus-testing";
 import { at, seedFlag, seedRepo, seedRun, seedWorkflow } from "@/lib/metrics/testing";
 
@@ -285,12 +286,12 @@ describe("GET /api/metrics", () => {
 
   // Last: it breaks the database for the tests after it.
   it("answers 500 without the details when a query fails", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(getLogger(), "error").mockImplementation(() => undefined);
     await route.db.$executeRaw`DROP TABLE api_usage`;
     const { status, text } = await get();
     expect(status).toBe(500);
     expect(JSON.parse(text)).toEqual({ error: { message: "internal error" } });
-    expect(logged.mock.calls[0]?.[0]).toMatch(/GET \/api\/metrics/);
+    expect(JSON.stringify(logged.mock.calls[0])).toMatch(/GET \/api\/metrics/);
     logged.mockRestore();
   });
 });

@@ -2,11 +2,15 @@
 // large, unsigned or wrongly signed, headers missing. (Deliveries that are stored: see
 // lib/sync/webhooks.int.test.ts.)
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getLogger } from "@/lib/log/log";
 import { signPayload } from "@/lib/simulator/webhooks";
 
 const state = vi.hoisted(() => ({ secret: undefined as string | undefined, dbUsed: 0 }));
 
-vi.mock("@/lib/config", () => ({ getConfig: () => ({ webhookSecret: state.secret }) }));
+vi.mock("@/lib/config", () => ({
+  getConfig: () => ({ webhookSecret: state.secret }),
+  loadLogSettings: () => ({ level: "silent", production: false, secrets: [] }),
+}));
 vi.mock("@/lib/db/client", () => ({
   getDb: () => {
     state.dbUsed++;
@@ -87,11 +91,12 @@ describe("POST /api/webhooks/github", () => {
   });
 
   it("answers 500 without details when the delivery cannot be stored", async () => {
-    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const spy = vi.spyOn(getLogger(), "error").mockImplementation(() => undefined);
     const headers = signed(BODY, { "x-github-event": "workflow_run" });
     const response = await POST(post(BODY, headers));
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "the delivery could not be processed" });
+    expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
   });
 });

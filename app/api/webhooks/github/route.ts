@@ -1,7 +1,7 @@
 // POST /api/webhooks/github - GitHub's workflow_run and workflow_job webhooks: verified, stored at once, details queued for the poller.
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { MAX_WEBHOOK_BYTES, parseWebhookHeaders, readBodyWithin } from "@/lib/sync/webhook-request";
 import { handleWebhookDelivery, verifySignature, WebhookPayloadError } from "@/lib/sync/webhooks";
 
@@ -37,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
     return reply(result.outcome === "processed" ? 202 : 200, { ok: true, ...result });
   } catch (error: unknown) {
     if (error instanceof WebhookPayloadError) return reply(400, { error: error.message });
-    console.error(`webhook delivery ${deliveryId} failed: ${describeError(error)}`);
+    getLogger().error({ err: error, deliveryId }, "webhook delivery failed");
     return reply(500, { error: "the delivery could not be processed" });
   }
 }
