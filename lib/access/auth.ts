@@ -7,6 +7,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { type Config, getConfig } from "@/lib/config";
+import { getLogger } from "@/lib/log/log";
 import { AttemptLimiter, clientKey } from "./attempts.ts";
 import { safeCallbackPath } from "./gate.ts";
 import { isAllowedMember } from "./github-members.ts";
@@ -118,7 +119,7 @@ function authConfig(): NextAuthConfig {
       // Auth.js logs whole errors, which can hold request details; keep one line, no secrets.
       error: (error) => {
         const kind = "type" in error && typeof error.type === "string" ? error.type : "error";
-        console.error(`pipewatch: sign-in: ${kind}`);
+        getLogger().warn({ kind }, "sign-in failed");
       },
       warn: () => undefined,
       debug: () => undefined,

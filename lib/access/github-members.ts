@@ -2,7 +2,7 @@
 // teams, asked of GitHub with the user's own token (scope read:org) at sign-in.
 import "server-only";
 import { z } from "zod";
-import { describeError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import type { GitHubSignIn } from "./settings.ts";
 
 /** Both membership answers carry `state`: "active", or "pending" for an unaccepted invitation. */
@@ -49,7 +49,7 @@ export async function isAllowedMember(
     try {
       if (await isActive(url, token, fetcher)) return true;
     } catch (error: unknown) {
-      console.error(`pipewatch: sign-in: membership check ${url} failed: ${describeError(error)}`);
+      getLogger().warn({ err: error, url }, "sign-in: a membership check failed");
     }
   }
   return false;

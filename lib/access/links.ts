@@ -5,7 +5,8 @@
 import "server-only";
 import { type Config, getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { describeError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
+import { getLogger } from "@/lib/log/log";
 import { createAccessLink, verifyAccessLink } from "./links-store.ts";
 import { deriveLinkKey } from "./links-token.ts";
 
@@ -46,7 +47,7 @@ export async function verifyLinkToken(token: string): Promise<LinkGrant | null> 
   } catch (error: unknown) {
     // Refused rather than thrown: an unreadable database must not open the gate. The token
     // is not logged.
-    console.error(`pipewatch: a read-only link could not be checked: ${describeError(error)}`);
+    getLogger().error({ err: error }, "a read-only link could not be checked");
     return null;
   }
 }
