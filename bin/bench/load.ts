@@ -1,5 +1,5 @@
 // npm run bench:load [-- --days N --duration S --connections N --interval S --port N
-//   --sim-port N --database-url URL]: the API and the TV wall under load, with the poller running
+//   --sim-port N --database-url URL --worker app|process]: the API and the TV wall under load, with the poller running
 // (issue 9: 50 concurrent clients on the large scenario, requests/s and p99, no errors, the
 // poller keeping its schedule):
 //   1. the simulator's large scenario (250 pipelines, live time at real speed, so the poller
@@ -11,7 +11,9 @@
 //      the TV wall's own polls), 1 client (the baseline) then --connections clients for
 //      --duration seconds each, with autocannon;
 //   4. the poller's schedule from sync_states all along: sync starts per minute and how late
-//      after their due time, idle and under load.
+//      after their due time, idle and under load. --worker process runs the poller as its own
+//      process (`pipewatch worker`, the web server with PIPEWATCH_WORKER=off) instead of inside
+//      the web server, as a deployment under heavy viewer load would.
 // The database is dropped at the end.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -40,8 +42,12 @@ const { values } = parseArgs({
     interval: { type: "string", default: "60" },
     port: { type: "string", default: "3710" },
     "sim-port": { type: "string", default: "3711" },
+    worker: { type: "string", default: "app" },
   },
 });
+if (values.worker !== "app" && values.worker !== "process")
+  throw new Error(`--worker must be app or process, got ${values.worker}`);
+const separateWorker = values.worker === "process";
 const seconds = Number(values.duration);
 const clients = Number(values.connections);
 const intervalMs = Number(values.interval) * 1000;
@@ -176,15 +182,17 @@ try {
 
   started = performance.now();
   const appStarted = new Date();
+  const polling = { ...github, PIPEWATCH_POLL_INTERVAL: values.interval };
   run(["start", "--build"], {
-    ...github,
+    ...polling,
     HOST: "127.0.0.1",
     PORT: values.port,
-    PIPEWATCH_POLL_INTERVAL: values.interval,
+    ...(separateWorker ? { PIPEWATCH_WORKER: "off" } : {}),
   });
   await waitUntil("the app", `${appUrl}/api/health`, {}, 900_000);
+  if (separateWorker) run(["worker"], polling);
   console.log(
-    `The app answers at ${appUrl} (started in ${((performance.now() - started) / 1000).toFixed(0)} s); its worker polls every ${values.interval} s`,
+    `The app answers at ${appUrl} (started in ${((performance.now() - started) / 1000).toFixed(0)} s); its worker (${separateWorker ? "its own process" : "inside the web server"}) polls every ${values.interval} s`,
   );
   for (const target of TARGETS) for (const p of target.paths) await fetch(`${appUrl}${p}`); // warm
 
