@@ -1,7 +1,7 @@
 // Every environment variable Pipewatch reads, with its schema, documentation and example
 // (lib/config.ts reads them; .env.example and the README's table are checked against this list).
 import { z } from "zod";
-import { githubOrgs, githubTeams, password } from "./access/config-values.ts";
+import { ACCESS_VARIABLES } from "./access/config-variables.ts";
 import { quietHours, severity } from "./alerts/config-values.ts";
 import {
   cronExpression,
@@ -98,53 +98,7 @@ export const VARIABLES = {
     example: "a-long-random-string",
     secret: true,
   },
-  AUTH_SECRET: {
-    schema: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
-    doc: "Key that signs sign-in sessions and the TV and digest links (32+ random characters). Required when access control is on.",
-    example: "output-of-openssl-rand-base64-32",
-    secret: true,
-  },
-  PIPEWATCH_PASSWORD: {
-    schema: password,
-    doc: "Turns access control on: the password people sign in with (8+ characters), or its hash from `pipewatch hash-password` (scrypt$...).",
-    example: "a-long-passphrase",
-    secret: true,
-  },
-  AUTH_GITHUB_ID: {
-    schema: z.string().regex(/^[\w.-]+$/, "must be a GitHub OAuth app's client id"),
-    doc: "Client id of the GitHub OAuth app for signing in with GitHub (with AUTH_GITHUB_SECRET and PIPEWATCH_GITHUB_ORGS or _TEAMS).",
-    example: "Ov23liABCDEF12345678",
-  },
-  AUTH_GITHUB_SECRET: {
-    schema: z.string().min(8, "must be the OAuth app's client secret"),
-    doc: "Client secret of that GitHub OAuth app.",
-    example: "0123456789abcdef0123456789abcdef01234567",
-    secret: true,
-  },
-  PIPEWATCH_GITHUB_ORGS: {
-    schema: githubOrgs,
-    doc: "GitHub sign-in lets in active members of these organisations, comma-separated.",
-    example: "acme,acme-infra",
-    quiet: true,
-  },
-  PIPEWATCH_GITHUB_TEAMS: {
-    schema: githubTeams,
-    doc: "GitHub sign-in also lets in active members of these teams, comma-separated org/team-slug.",
-    example: "acme/platform,acme/sre",
-    quiet: true,
-  },
-  PIPEWATCH_GITHUB_WEB_URL: {
-    schema: httpUrl,
-    doc: "GitHub's web address for signing in: github.com, GitHub Enterprise Server or the simulator (its API is GITHUB_API_URL).",
-    example: "https://github.com",
-    default: "https://github.com",
-  },
-  PIPEWATCH_METRICS_TOKEN: {
-    schema: z.string().min(16, "must be at least 16 characters"),
-    doc: "With access control on, Prometheus reads /api/metrics with `Authorization: Bearer <this token>`.",
-    example: "a-long-random-string",
-    secret: true,
-  },
+  ...ACCESS_VARIABLES,
   PIPEWATCH_REPOS: {
     schema: repos,
     doc: "Repositories to watch, comma-separated: owner/repo, or owner/* for all of an owner's non-archived repositories.",
