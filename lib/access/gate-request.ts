@@ -5,7 +5,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import type { ApiError } from "@/lib/api/http";
 import { getConfig } from "@/lib/config";
-import { decideAccess, type GateDecision } from "./gate.ts";
+import { decideAccess, type GateDecision, isPublicPath } from "./gate.ts";
 import { LINK_COOKIE, type LinkGrant, verifyLinkToken } from "./links.ts";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -68,7 +68,9 @@ function respond(decision: GateDecision, request: NextRequest, secure: boolean):
 /** Lets the request through, or answers it: a redirect to sign in, a 401, a link's cookie. */
 export async function gateRequest(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
-  if (!config.access.enabled) return NextResponse.next();
+  // Open paths (health checks, webhook deliveries, sign-in) need no session or link: skip
+  // decoding the cookie and the link's database read that decideAccess would not look at.
+  if (!config.access.enabled || isPublicPath(request.nextUrl.pathname)) return NextResponse.next();
   const secure = config.publicUrl.startsWith("https://");
   const session = await getToken({ req: request, secret: config.authSecret, secureCookie: secure });
   const signedIn = session !== null;
